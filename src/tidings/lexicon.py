@@ -1,0 +1,115 @@
+"""The PLOVER predicate lexicon (data/predicates.jsonl) and the type facts of data/plover.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tidings.resources import data_path, iter_jsonl, load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One lexicon entry: a trigger word, the constraints around it, and what it codes."""
+
+    trigger: str
+    pos: str
+    type: str
+    mode: str | None = None
+    particle: str | None = None
+    object: tuple[str, ...] = ()
+    prep: str | None = None
+    compound: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ("subj",)
+    recipient: tuple[str, ...] = ("obj",)
+    symmetric: bool = False
+    ambiguous: bool = False
+    cameo: str | None = None
+    confidence: float = 0.8
+    example: str = ""
+    line: int = 0
+
+    @property
+    def specificity(self) -> int:
+        """More constraints met means a more specific reading: "launch an attack" beats "launch"."""
+        return (2 if self.object else 0) + (2 if self.particle else 0) + (1 if self.prep else 0) + len(self.compound)
+
+    @property
+    def label(self) -> str:
+        parts = [self.trigger]
+        if self.particle:
+            parts.append(self.particle)
+        if self.object:
+            parts.append("+" + "|".join(self.object))
+        if self.prep:
+            parts.append(self.prep)
+        return f"{' '.join(parts)}/{self.pos}#{self.line}"
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Predicates indexed by (trigger lemma, part of speech)."""
+
+    by_trigger: dict[tuple[str, str], list[Predicate]] = field(default_factory=dict)
+
+    def candidates(self, lemma: str, pos: str) -> list[Predicate]:
+        return self.by_trigger.get((lemma, pos), [])
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_trigger.values())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lexicon = Lexicon()
+    for line, entry in iter_jsonl(data_path("predicates.jsonl")):
+        predicate = Predicate(
+            trigger=entry["trigger"].lower(),
+            pos=entry["pos"],
+            type=entry["type"],
+            mode=entry.get("mode"),
+            particle=entry.get("particle"),
+            object=_as_tuple(entry.get("object")),
+            prep=entry.get("prep"),
+            compound=_as_tuple(entry.get("compound")),
+            context=_as_tuple(entry.get("context")),
+            actor=_as_tuple(entry.get("actor")) or ("subj",),
+            recipient=_as_tuple(entry.get("recipient")) or ("obj",),
+            symmetric=bool(entry.get("symmetric", False)),
+            ambiguous=bool(entry.get("ambiguous", False)),
+            cameo=entry.get("cameo"),
+            confidence=float(entry.get("confidence", 0.8)),
+            example=entry.get("example", ""),
+            line=line,
+        )
+        lexicon.by_trigger.setdefault((predicate.trigger, predicate.pos), []).append(predicate)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def plover_types() -> dict[str, dict[str, Any]]:
+    """Type name → its facts (modes, recipient rule, score) from data/plover.yaml."""
+    data = load_yaml("plover.yaml")
+    types = data["types"]
+    if isinstance(types, list):
+        return {t["name"]: t for t in types}
+    return dict(types)
+
+
+def type_score(event_type: str) -> float:
+    """Cooperation (+) or hostility (−) of an event type, for relations between actors."""
+    return float(plover_types().get(event_type, {}).get("score", 0.0))
+
+
+def recipient_required(event_type: str) -> bool:
+    return bool(plover_types().get(event_type, {}).get("requires_recipient", False))

@@ -1,0 +1,134 @@
+"""What the pipeline components leave on a Doc, and how they find it again.
+
+Each component writes one list extension (``doc._.actor_mentions``,
+``doc._.place_mentions`` …) of the small records below. Offsets are character
+offsets into ``doc.text``; because the text is normalized one character for one
+character (see :mod:`tidings.pipeline.normalize`), they are offsets into the
+article text too. ``i``/``j`` are token indices (``doc[i:j]``) for parse work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tidings.model import Place, When
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A span of text that names or describes an actor of the knowledge base (or an unknown one)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    actor: str
+    resolved_by: str  # alias | nationality | description | ner | user
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A toponym and the place it was resolved to."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression and its value against the publication date (None with a reason if unresolved)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    value: When | None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """Who a reporting frame cites: a span in the text, or the article's own outlet/byline (no span)."""
+
+    name: str
+    kind: str  # outlet | reporter | person | organisation | anonymous | document
+    i: int | None = None
+    j: int | None = None
+    actor: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Frame:
+    """A reporting frame: ``source`` says (cue) the content spanning tokens ``content_i``..``content_j``.
+
+    ``status`` is what the frame does to events inside its content (reported,
+    claimed, denied, alleged …). ``parent`` is the index of the enclosing frame
+    in ``doc._.frames`` when frames nest ("X reported, citing Y, that …").
+    """
+
+    source: SourceRef
+    cue_i: int
+    cue_j: int
+    content_i: int
+    content_j: int
+    status: str
+    parent: int | None = None
+    addressee: str | None = None
+
+
+@dataclass(slots=True)
+class EventCandidate:
+    """An event as the event component codes it, before it becomes a :class:`tidings.model.Event`."""
+
+    type: str
+    mode: str | None
+    trigger_i: int
+    trigger_j: int
+    actors: list[tuple[int, int]] = field(default_factory=list)  # token spans of actor arguments
+    recipients: list[tuple[int, int]] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    recipient_ids: list[str] = field(default_factory=list)
+    negated: bool = False
+    modality: str | None = None  # future | hypothetical | None
+    modality_cue: tuple[int, int] | None = None
+    cameo: str | None = None
+    context: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+    pattern: str = ""
+
+
+EXTENSIONS: dict[str, object] = {
+    "article": None,
+    "published": None,
+    "actor_mentions": None,
+    "place_mentions": None,
+    "time_mentions": None,
+    "frames": None,
+    "events": None,
+    "relations": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once; safe to call many times."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def published_of(doc: Doc) -> date | None:
+    """The date relative expressions are resolved against."""
+    return doc._.published
+
+
+__all__ = [
+    "ActorMention", "PlaceMention", "TimeExpression", "SourceRef", "Frame", "EventCandidate",
+    "register_extensions", "published_of",
+]

@@ -1,0 +1,404 @@
+"""Reporting frames: who says what, through whom, and what that does to the events said.
+
+A frame is a source, a cue ("reported", "according to", "reportedly") and the
+stretch of text it covers. Frames nest ("Israeli sources told Elaph that …"
+puts Elaph above the sources), and each event inside a frame's content takes
+the chain of nested frames as its attribution and the innermost frame's status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tidings.kb import KnowledgeBase, load_kb
+from tidings.pipeline import roles
+from tidings.pipeline.annotations import ActorMention, Frame, SourceRef
+from tidings.resources import load_yaml
+
+_CONTENT_DEPS = {"ccomp", "parataxis"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    lemma: str
+    status: str
+    kind: str
+    statement_type: str | None
+
+
+@dataclass(slots=True)
+class ReportingLexicon:
+    """What data/reporting.yaml and data/sources.yaml say, in the shape the finder uses."""
+
+    verbs: dict[str, ReportingVerb]
+    according: dict[str, str]  # multi-word cue → status
+    hedges: dict[str, str]  # adverb → status
+    passive_hedges: dict[str, str]  # participle lemma → status ("is said to")
+    anonymous_heads: set[str]
+    document_heads: set[str]
+    reporter_nouns: set[str]
+    speaker_pronouns: set[str]
+    unnamed_source: str
+    addressee_verbs: set[str]
+    citing_verbs: set[str]
+
+
+def load_reporting_lexicon() -> ReportingLexicon:
+    reporting = load_yaml("reporting.yaml")
+    sources = load_yaml("sources.yaml")
+    citing = set(sources["citing_verbs"])
+    verbs = {
+        v["lemma"]: ReportingVerb(v["lemma"], v["status"], v.get("kind", "speech"), v.get("statement_type"))
+        for v in reporting["verbs"]
+    }
+    according = {
+        c["cue"].lower(): c.get("status", "reported") for c in reporting["according_to"]
+        if " " in c["cue"] and c["cue"].split()[0] not in ("citing", "quoting")
+    }
+    hedges = reporting["hedges"]
+    return ReportingLexicon(
+        verbs=verbs,
+        according=according,
+        hedges={h["cue"].lower(): h["status"] for h in hedges["adverbs"]},
+        passive_hedges={h["lemma"]: h["status"] for h in hedges["passive_participles"]},
+        anonymous_heads={h.lower() for h in reporting["anonymous_heads"]},
+        document_heads={h.lower() for h in reporting["document_heads"]},
+        reporter_nouns=set(sources["reporter_nouns"]),
+        speaker_pronouns=set(sources["speaker_pronouns"]),
+        unnamed_source=sources["unnamed_source"],
+        addressee_verbs=set(sources["addressee_verbs"]),
+        citing_verbs=citing,
+    )
+
+
+class AttributionFinder:
+    """Finds reporting frames; writes ``doc._.frames`` (parents before children where nested)."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: ReportingLexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self._according_starts = {cue.split()[0] for cue in lexicon.according}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mention_at: dict[int, ActorMention] = {}
+        for mention in doc._.actor_mentions or []:
+            for k in range(mention.i, mention.j):
+                mention_at[k] = mention
+        frames: list[Frame] = []
+        for token in doc:
+            lower = token.lower_
+            if lower in self._according_starts:
+                self._according(doc, token, frames, mention_at)
+            nested_citation = token.lemma_.lower() in self.lexicon.citing_verbs and token.head.lemma_.lower() in self.lexicon.verbs
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.verbs and not nested_citation:
+                self._reporting_verb(token, frames, mention_at)
+            elif token.pos_ == "VERB" and roles.is_passive(token) and token.lemma_.lower() in self.lexicon.passive_hedges:
+                self._passive_hedge(token, frames)
+            elif token.dep_ == "advmod" and lower in self.lexicon.hedges:
+                self._hedge(token, frames)
+        _link_parents(frames)
+        doc._.frames = frames
+        return doc
+
+    # -- frame kinds -----------------------------------------------------------------------------
+
+    def _reporting_verb(self, verb: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
+        entry = self.lexicon.verbs[verb.lemma_.lower()]
+        if roles.is_passive(verb) and verb.lemma_.lower() in self.lexicon.passive_hedges:
+            self._passive_hedge(verb, frames)
+            return
+        content = self._content(verb)
+        if content is None:
+            return
+        speakers = roles.subjects(verb)
+        if not speakers:
+            return
+        links = self._describe(speakers[0], frames, mention_at)
+        if not links:
+            return
+        addressee = self._addressee(verb, content, mention_at)
+        if addressee is not None and addressee.kind == "outlet":
+            links = [addressee, *links]
+        parent = None
+        for link in links:
+            frames.append(Frame(
+                source=link, cue_i=verb.i, cue_j=verb.i + 1, content_i=content[0], content_j=content[1],
+                status=entry.status, parent=parent,
+                addressee=addressee.name if addressee is not None else None,
+            ))
+            parent = len(frames) - 1
+        for child in verb.children:
+            if child.lemma_.lower() in self.lexicon.citing_verbs and child.dep_ in ("advcl", "xcomp", "conj", "dep", "npadvmod"):
+                for cited in [c for c in child.children if c.dep_ in ("dobj", "obj")][:1]:
+                    for link in self._describe(cited, frames, mention_at):
+                        frames.append(Frame(
+                            source=link, cue_i=child.i, cue_j=child.i + 1, content_i=content[0],
+                            content_j=content[1], status=entry.status, parent=parent,
+                        ))
+                        parent = len(frames) - 1
+
+    def _content(self, verb: Token) -> tuple[int, int] | None:
+        """The token range a reporting verb covers: its clausal complement, or the clause it interrupts."""
+        for child in verb.children:
+            if child.dep_ in _CONTENT_DEPS:
+                return child.left_edge.i, child.right_edge.i + 1
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
+            head = verb.head
+            return head.left_edge.i, verb.left_edge.i
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "about", "in"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return objects[0].left_edge.i, objects[0].right_edge.i + 1
+        clause = _that_clause(verb)
+        if clause is not None:
+            return clause
+        if verb.lemma_.lower() in self.lexicon.addressee_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "xcomp"):
+                return child.left_edge.i, child.right_edge.i + 1
+        return None
+
+    def _addressee(
+        self, verb: Token, content: tuple[int, int], mention_at: dict[int, ActorMention]
+    ) -> SourceRef | None:
+        if verb.lemma_.lower() not in self.lexicon.addressee_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and not content[0] <= child.i < content[1]:
+                # "told the Saudi news site Elaph": the model often detaches the name from its description
+                mention = _mention_in(child, mention_at) or mention_at.get(child.right_edge.i + 1)
+                if mention is not None:
+                    actor = self.kb.get(mention.actor)
+                    kind = "outlet" if actor is not None and actor.kind == "outlet" else "organisation"
+                    name = actor.name if actor is not None else child.doc[mention.i:mention.j].text
+                    return SourceRef(name=name, kind=kind, i=mention.i, j=mention.j, actor=mention.actor)
+                return SourceRef(name=_phrase(child).text, kind="organisation", i=child.left_edge.i, j=child.right_edge.i + 1)
+        return None
+
+    def _according(self, doc: Doc, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
+        for cue, status in sorted(self.lexicon.according.items(), key=lambda item: -len(item[0])):
+            words = cue.split()
+            end = token.i + len(words)
+            if end > len(doc) or [t.lower_ for t in doc[token.i:end]] != words:
+                continue
+            last = doc[end - 1]
+            sources = [c for c in last.children if c.dep_ in ("pobj", "dobj")] or [
+                t for t in doc[end:end + 6] if t.head.i < end and t.pos_ in ("NOUN", "PROPN")][:1]
+            if not sources:
+                return
+            anchor = token.head if token.head.i != token.i else token
+            while anchor.dep_ in ("prep", "pcomp") and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            sentence = token.sent
+            content = (sentence.start, sentence.end) if anchor.i == token.i else (anchor.left_edge.i, anchor.right_edge.i + 1)
+            parent = None
+            for link in self._describe(sources[0], frames, mention_at):
+                frames.append(Frame(source=link, cue_i=token.i, cue_j=end, content_i=content[0],
+                                    content_j=content[1], status=status, parent=parent))
+                parent = len(frames) - 1
+            return
+
+    def _passive_hedge(self, verb: Token, frames: list[Frame]) -> None:
+        """"Hamas is said to have …", "the group is believed to …": a source the text does not name."""
+        status = self.lexicon.passive_hedges[verb.lemma_.lower()]
+        complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        if not complements:
+            return
+        subject = [c for c in verb.children if c.dep_ in ("nsubjpass",)]
+        start = min([subject[0].left_edge.i] if subject else [complements[0].left_edge.i])
+        content = (min(start, complements[0].left_edge.i), complements[0].right_edge.i + 1)
+        frames.append(Frame(
+            source=SourceRef(name=self.lexicon.unnamed_source, kind="anonymous", description=verb.sent.text),
+            cue_i=verb.i, cue_j=verb.i + 1, content_i=content[0], content_j=content[1], status=status,
+        ))
+
+    def _hedge(self, adverb: Token, frames: list[Frame]) -> None:
+        head = adverb.head
+        frames.append(Frame(
+            source=SourceRef(name=self.lexicon.unnamed_source, kind="anonymous", description=adverb.text),
+            cue_i=adverb.i, cue_j=adverb.i + 1, content_i=head.left_edge.i, content_j=head.right_edge.i + 1,
+            status=self.lexicon.hedges[adverb.lower_],
+        ))
+
+    # -- sources ---------------------------------------------------------------------------------
+
+    def _describe(self, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> list[SourceRef]:
+        """The chain links a source noun phrase names: an outlet then its reporter, or one source."""
+        doc = token.doc
+        lexicon = self.lexicon
+        phrase = _phrase(token)
+        head_lemma = token.lemma_.lower()
+        if token.lower_ in lexicon.speaker_pronouns:
+            previous = [f.source for f in frames if f.source.kind in ("person", "reporter", "organisation")]
+            return [previous[-1]] if previous else []
+        people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+        person = next((e for e in people if e.start <= token.i < e.end), people[-1] if people else None)
+        outlet_links = self._outlets_in(phrase, mention_at, exclude=person)
+        if person is not None:
+            words = {t.lemma_.lower() for t in phrase}
+            kind = "reporter" if outlet_links or words & lexicon.reporter_nouns else "person"
+            actor = self._person_actor(person, token, mention_at)
+            return [*outlet_links, SourceRef(name=person.text, kind=kind, i=person.start, j=person.end, actor=actor)]
+        mention = mention_at.get(token.i)
+        if head_lemma in lexicon.anonymous_heads or token.lower_ in lexicon.anonymous_heads:
+            return [self._anonymous(token, phrase, frames, mention)]
+        if mention is not None:
+            actor = self.kb.get(mention.actor)
+            kind = "outlet" if actor is not None and actor.kind == "outlet" else "organisation"
+            name = actor.name if actor is not None else doc[mention.i:mention.j].text
+            return [SourceRef(name=name, kind=kind, i=mention.i, j=mention.j, actor=mention.actor)]
+        if head_lemma in lexicon.document_heads:
+            inner = _mention_in(token, mention_at)
+            return [*outlet_links, SourceRef(name=phrase.text, kind="document", i=phrase.start, j=phrase.end,
+                                             actor=inner.actor if inner else None)]
+        if outlet_links:
+            return outlet_links
+        inner = _mention_in(token, mention_at)
+        if inner is not None:
+            actor = self.kb.get(inner.actor)
+            kind = "outlet" if actor is not None and actor.kind == "outlet" else "organisation"
+            return [SourceRef(name=phrase.text, kind=kind, i=phrase.start, j=phrase.end, actor=inner.actor)]
+        if token.pos_ == "PRON":
+            return []
+        return [SourceRef(name=phrase.text, kind="organisation" if token.pos_ == "PROPN" else "anonymous",
+                          i=phrase.start, j=phrase.end, description=phrase.text)]
+
+    def _anonymous(self, token: Token, phrase: Span, frames: list[Frame], mention: ActorMention | None) -> SourceRef:
+        """"Arab sources", "a security official"; "the sources" points back to the last such source."""
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        if determiner in ("the", "those", "these") and not modifiers:
+            for frame in reversed(frames):
+                source = frame.source
+                if source.kind == "anonymous" and source.i is not None and token.doc[source.j - 1].lemma_ == token.lemma_:
+                    return SourceRef(name=source.name, kind="anonymous", i=phrase.start, j=phrase.end,
+                                     actor=source.actor, description=source.description)
+        actor = mention.actor if mention is not None else None
+        for modifier in modifiers:
+            state_id = self.kb.state_of_adjective(modifier.text)
+            if state_id and actor is None:
+                actor = state_id
+        core = token.doc[min([token.i] + [m.i for m in modifiers]):token.i + 1]
+        return SourceRef(name=core.text, kind="anonymous", i=phrase.start, j=phrase.end, actor=actor,
+                         description=phrase.text)
+
+    def _outlets_in(self, phrase: Span, mention_at: dict[int, ActorMention], exclude: Span | None) -> list[SourceRef]:
+        links: list[SourceRef] = []
+        seen: set[str] = set()
+        for token in phrase:
+            if exclude is not None and exclude.start <= token.i < exclude.end:
+                continue
+            mention = mention_at.get(token.i)
+            if mention is None or mention.actor in seen:
+                continue
+            actor = self.kb.get(mention.actor)
+            if actor is not None and actor.kind == "outlet":
+                seen.add(mention.actor)
+                links.append(SourceRef(name=actor.name, kind="outlet", i=mention.i, j=mention.j, actor=actor.id))
+        return links
+
+    def _person_actor(self, person: Span, token: Token, mention_at: dict[int, ActorMention]) -> str | None:
+        """A named person's actor: the knowledge base's, else the institution in an apposition."""
+        for k in range(person.start, person.end):
+            mention = mention_at.get(k)
+            if mention is not None and not mention.actor.startswith("unk:"):
+                return mention.actor
+        head = person.root
+        for child in head.children:
+            if child.dep_ == "appos":
+                inner = _mention_in(child, mention_at)
+                if inner is not None:
+                    return inner.actor
+        return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without relative clauses and appositions."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge.i
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+def _that_clause(verb: Token) -> tuple[int, int] | None:
+    """A "that"-clause the parser hung somewhere below the verb ("told X at the time that …")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in ("VERB", "AUX"):
+            continue
+        marker = next((c for c in token.children if c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < token.i), None)
+        if marker is not None:
+            return marker.i, token.right_edge.i + 1
+    return None
+
+
+def _mention_in(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:
+    for node in [token, *token.subtree]:
+        mention = mention_at.get(node.i)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _link_parents(frames: list[Frame]) -> None:
+    """A frame whose cue lies inside another frame's content is nested in it."""
+    for index, frame in enumerate(frames):
+        if frame.parent is not None:
+            continue
+        containers = [
+            (other.content_j - other.content_i, k) for k, other in enumerate(frames)
+            if k != index and other.content_i <= frame.cue_i < other.content_j
+            and not (other.cue_i == frame.cue_i) and not _descends(frames, k, index)
+        ]
+        if containers:
+            frame.parent = min(containers)[1]
+
+
+def _descends(frames: list[Frame], index: int, ancestor: int) -> bool:
+    seen: set[int] = set()
+    current: int | None = index
+    while current is not None and current not in seen:
+        if current == ancestor:
+            return True
+        seen.add(current)
+        current = frames[current].parent
+    return False
+
+
+def frames_over(doc: Doc, token_i: int) -> list[Frame]:
+    """The chain of frames an event at token ``token_i`` rests on, outermost first."""
+    frames: list[Frame] = doc._.frames or []
+    covering = [(f.content_j - f.content_i, -k, k) for k, f in enumerate(frames)
+                if f.content_i <= token_i < f.content_j and not (f.cue_i <= token_i < f.cue_j)]
+    if not covering:
+        return []
+    innermost = min(covering)[2]
+    chain: list[Frame] = []
+    seen: set[int] = set()
+    current: int | None = innermost
+    while current is not None and current not in seen:
+        seen.add(current)
+        chain.append(frames[current])
+        current = frames[current].parent
+    return list(reversed(chain))
+
+
+@Language.factory(
+    "tidings_attribution",
+    assigns=["doc._.frames"],
+    requires=["doc._.actor_mentions", "token.dep", "token.lemma", "doc.ents"],
+)
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    actors = nlp.get_pipe("tidings_actors") if "tidings_actors" in nlp.pipe_names else None
+    kb = actors.kb if actors is not None else load_kb()
+    return AttributionFinder(kb, load_reporting_lexicon())

@@ -1,0 +1,65 @@
+"""Article-level place helpers the event stage uses: the main country and its country place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from tidings.model import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# doc.user_data key under which the places component leaves its country evidence.
+WEIGHTS_KEY = "tidings.places.country_weights"
+ORDER_KEY = "tidings.places.country_order"
+
+
+def main_country(doc: Doc) -> str | None:
+    """ISO3 of the article's main country: most evidence from unambiguous toponyms and nationality words.
+
+    Uses what the places component left on the doc; on a doc it has not seen,
+    looks the model's place entities up afresh.
+    """
+    from tidings.places.resolve import main_country_of
+
+    weights: dict[str, float] | None = doc.user_data.get(WEIGHTS_KEY)
+    order: list[str] = list(doc.user_data.get(ORDER_KEY, []))
+    if weights is None:
+        mentions: list[Any] | None = getattr(doc._, "place_mentions", None) if doc.has_extension("place_mentions") else None
+        if mentions:
+            counts: Counter[str] = Counter()
+            for m in mentions:
+                if m.place.country:
+                    counts[m.place.country] += 1
+                    order.append(m.place.country)
+            weights = dict(counts)
+        else:
+            weights, order = _fresh_weights(doc)
+    return main_country_of(weights, order)
+
+
+def _fresh_weights(doc: Doc) -> tuple[dict[str, float], list[str]]:
+    from tidings.places.data import nationality_lexicon
+    from tidings.places.gazetteer import get_gazetteer
+    from tidings.places.resolve import country_weights, look_up, nationality_counts
+    from tidings.places.spans import candidate_spans
+
+    gaz = get_gazetteer()
+    nat = nationality_lexicon()
+    text = doc.text
+    looked = [lk for t in candidate_spans(doc, [], []) if (lk := look_up(doc, gaz, t, nat, text))]
+    weights = country_weights(looked, nationality_counts(doc, nat))
+    order = [c.entry.country for lk in looked for c in lk.candidates[:1] if c.entry.country]
+    return dict(weights), order
+
+
+def country_place(iso3: str) -> Place | None:
+    """A country-precision Place (centroid coordinates) for ISO3, or None if unknown."""
+    from tidings.places.gazetteer import get_gazetteer
+
+    entry = get_gazetteer().country(iso3.upper())
+    return entry.to_place() if entry else None
+
+
+__all__ = ["main_country", "country_place", "WEIGHTS_KEY", "ORDER_KEY"]

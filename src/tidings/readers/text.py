@@ -1,0 +1,133 @@
+"""Plain-text and HTML articles, with optional YAML front matter for metadata.
+
+A file may begin with a front-matter block (``---`` lines around ``title:``,
+``outlet:``, ``byline:``, ``published:``, ``url:``), as the demo corpus does;
+the article text is everything after it, and offsets point into that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import ArticleNotFound, BadDate, BinaryArticle, EmptyArticle, InputError
+from tidings.model import Article
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|al-\w+|bin|de|van|von))*)\s*$")
+_HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|head|!doctype)\b", re.IGNORECASE)
+_MAGIC = {
+    b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive", b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+}
+_META_KEYS = {"title", "outlet", "byline", "published", "url", "id"}
+
+
+def parse_date(value: Any) -> date | None:
+    """A YYYY-MM-DD date (or a date object); None for None; BadDate for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BadDate(str(value)) from None
+
+
+def decode(data: bytes, *, where: str) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (with or without BOM), else UTF-8 with replacement and a warning."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise BinaryArticle(where, what)
+    sample = data[:4096]
+    if sample and sample.count(b"\x00") > len(sample) // 100:
+        raise BinaryArticle(where)
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        return text, [f"{where}: not valid UTF-8 (first bad byte at {exc.start}); undecodable bytes were replaced with U+FFFD"]
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    meta: dict[str, Any] = {}
+    text = ""
+    if extracted is not None:
+        data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+        text = data.get("text") or ""
+        meta = {"title": data.get("title"), "byline": data.get("author"), "outlet": data.get("sitename"),
+                "url": data.get("url"), "published": data.get("date")}
+        if meta.get("title") and text and not text.startswith(meta["title"]):
+            text = f"{meta['title']}\n{text}"
+    return text, meta
+
+
+def article_from_text(
+    text: str, *, title: str | None = None, outlet: str | None = None, byline: str | None = None,
+    published: date | str | None = None, url: str | None = None, article_id: str | None = None,
+    source_path: str | None = None, warnings: list[str] | None = None,
+) -> Article:
+    """An Article from text; front matter and HTML are recognised, explicit arguments win."""
+    meta: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"the front matter of {source_path or 'the article'} is not valid YAML: {exc}") from None
+        if isinstance(loaded, dict):
+            meta = {k: v for k, v in loaded.items() if k in _META_KEYS}
+            text = text[match.end():]
+    elif _HTML_HINT.search(text[:2000]):
+        text, html_meta = _html_to_text(text)
+        meta = {k: v for k, v in html_meta.items() if v}
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyArticle(source_path or "the article")
+    lines = text.split("\n")
+    first = lines[0].strip()
+    looks_like_title = bool(first) and len(first) < 200 and not first.endswith((".", "\"", "”")) and len(lines) > 1
+    if title is None:
+        title = meta.get("title") or (first if looks_like_title else None)
+    if byline is None:
+        byline = meta.get("byline")
+        if byline is None:
+            for line in lines[1:4]:
+                found = _BYLINE.match(line)
+                if found:
+                    byline = found.group(1)
+                    break
+    published_date = parse_date(published if published is not None else meta.get("published"))
+    identifier = article_id or meta.get("id") or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return Article(
+        text=text, id=str(identifier), title=title, url=url or meta.get("url"),
+        outlet=outlet or meta.get("outlet"), byline=byline, published=published_date,
+        source_path=source_path, warnings=list(warnings or []),
+    )
+
+
+def read_article(path: str | Path, **overrides: Any) -> Article:
+    """Read an article file ('-' for standard input); raises InputError subclasses with what to do."""
+    where = str(path)
+    if where == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise ArticleNotFound(where)
+        data = file.read_bytes()
+    if not data.strip():
+        raise EmptyArticle(where)
+    text, warnings = decode(data, where=where)
+    return article_from_text(text, source_path=where, warnings=warnings, **overrides)

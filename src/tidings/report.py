@@ -1,0 +1,272 @@
+"""From an annotated Doc to a :class:`tidings.model.Report`: records with their evidence.
+
+Here each event gets what depends on the whole article: its chain of sources
+and status, its date and place, and the actors' records; and the relations
+between actors are gathered from the text, the knowledge base and the events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tidings.kb import KnowledgeBase
+from tidings.lexicon import type_score
+from tidings.model import (
+    Actor, Article, Event, Place, Relation, Report, Source, Statement, TextSpan, TimeMention, When,
+)
+from tidings.pipeline import roles
+from tidings.pipeline.actors import UNKNOWN_PREFIX
+from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef
+from tidings.pipeline.attribution import frames_over
+from tidings.places import country_place, main_country
+from tidings.time import expression_for_span, governing_verb
+
+_HEDGED = {"alleged", "claimed", "denied", "hypothetical"}
+
+
+def _span(doc: Doc, i: int, j: int) -> TextSpan:
+    piece = doc[i:j]
+    return TextSpan(piece.start_char, piece.end_char, doc.text[piece.start_char:piece.end_char])
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+class ReportBuilder:
+    """Builds one Report; ``kb`` resolves outlet names and structural relations."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._outlets = {
+            name.lower(): actor_id for name, actor_id, _ in kb.names()
+            if kb.actors[actor_id].kind == "outlet"
+        }
+
+    def build(self, doc: Doc, article: Article) -> Report:
+        actors = self._actors(doc)
+        places = self._places(doc)
+        times = [TimeMention(_span(doc, t.i, t.j), t.value, t.reason) for t in doc._.time_mentions or []]
+        head = self._chain_head(article)
+        events = [self._event(doc, article, candidate, head, places) for candidate in doc._.events or []]
+        statements = self._statements(doc, article)
+        relations = self._relations(doc, actors, events)
+        return Report(
+            article=article, actors=list(actors.values()), places=list(places.values()), times=times,
+            events=events, relations=relations, statements=statements, warnings=list(article.warnings),
+        )
+
+    # -- actors and places -----------------------------------------------------------------------
+
+    def _actors(self, doc: Doc) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for mention in doc._.actor_mentions or []:
+            actor = out.get(mention.actor)
+            if actor is None:
+                actor = self._actor_record(mention.actor, doc.text[mention.start:mention.end])
+                out[mention.actor] = actor
+            actor.mentions.append(_span(doc, mention.i, mention.j))
+            actor.resolved_by.append(mention.resolved_by)
+        return out
+
+    def _actor_record(self, actor_id: str, text: str) -> Actor:
+        known = self.kb.get(actor_id)
+        if known is None:
+            name = text if actor_id.startswith(UNKNOWN_PREFIX) else actor_id
+            return Actor(id=actor_id, name=name, kind="unknown")
+        return Actor(
+            id=known.id, name=known.name, kind=known.kind, country=known.country, sector=known.sector,
+            wikidata=known.wikidata, parent=known.parent,
+        )
+
+    @staticmethod
+    def _places(doc: Doc) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        for mention in doc._.place_mentions or []:
+            place = out.get(mention.place.id)
+            if place is None:
+                resolved = mention.place
+                place = Place(
+                    id=resolved.id, name=resolved.name, country=resolved.country, lat=resolved.lat,
+                    lon=resolved.lon, precision=resolved.precision, geonameid=resolved.geonameid,
+                    admin1=resolved.admin1,
+                )
+                out[place.id] = place
+            place.mentions.append(_span(doc, mention.i, mention.j))
+        return out
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def _chain_head(self, article: Article) -> list[Source]:
+        """The article's own outlet and byline head every chain."""
+        head: list[Source] = []
+        if article.outlet:
+            head.append(Source(name=article.outlet, kind="outlet", actor=self._outlets.get(article.outlet.lower())))
+        if article.byline:
+            head.append(Source(name=article.byline, kind="reporter"))
+        return head
+
+    def _source(self, doc: Doc, frame: Frame) -> Source:
+        ref: SourceRef = frame.source
+        span = _span(doc, ref.i, ref.j) if ref.i is not None and ref.j is not None else None
+        return Source(name=ref.name, kind=ref.kind, actor=ref.actor, span=span,
+                      cue=_span(doc, frame.cue_i, frame.cue_j), description=ref.description)
+
+    def _event(
+        self, doc: Doc, article: Article, candidate: EventCandidate, head: list[Source], places: dict[str, Place],
+    ) -> Event:
+        trigger = doc[candidate.trigger_i]
+        chain = frames_over(doc, candidate.trigger_i)
+        attribution = list(head)
+        for frame in chain:
+            source = self._source(doc, frame)
+            if attribution and (attribution[-1].name == source.name or (
+                    source.actor is not None and attribution[-1].actor == source.actor)):
+                continue
+            attribution.append(source)
+        status, status_cue = self._status(doc, candidate, chain)
+        when, when_text = self._date(doc, candidate, chain, article.published)
+        confidence = candidate.confidence
+        if any(s.kind == "anonymous" for s in attribution):
+            confidence *= 0.85
+        if status in _HEDGED:
+            confidence *= 0.8
+        sentence = trigger.sent
+        return Event(
+            id=_id(article.id, candidate.trigger_i, candidate.type),
+            type=candidate.type, mode=candidate.mode, context=candidate.context,
+            actors=candidate.actor_ids, recipients=candidate.recipient_ids,
+            place=self._place(doc, trigger, places),
+            date=when, date_text=when_text, status=status, attribution=attribution,
+            evidence=_span(doc, sentence.start, sentence.end),
+            trigger=_span(doc, candidate.trigger_i, candidate.trigger_j),
+            confidence=confidence, cameo=candidate.cameo, status_cue=status_cue,
+            actor_spans=[_span(doc, i, j) for i, j in candidate.actors],
+            recipient_spans=[_span(doc, i, j) for i, j in candidate.recipients],
+        )
+
+    def _status(self, doc: Doc, candidate: EventCandidate, chain: list[Frame]) -> tuple[str, TextSpan | None]:
+        innermost = chain[-1] if chain else None
+        frame_status = innermost.status if innermost else None
+        frame_cue = _span(doc, innermost.cue_i, innermost.cue_j) if innermost else None
+        if frame_status == "claimed" and innermost is not None:
+            claimant = innermost.source.actor
+            own = claimant is not None and (claimant in candidate.actor_ids or any(
+                claimant in self.kb.related(a) or a in self.kb.related(claimant) for a in candidate.actor_ids))
+            frame_status = "claimed" if own else "alleged"
+        if candidate.negated:
+            if frame_status == "denied":
+                return "denied", frame_cue
+            return "negated", None
+        if candidate.modality in ("future", "hypothetical"):
+            cue = _span(doc, *candidate.modality_cue) if candidate.modality_cue else None
+            return candidate.modality, cue
+        if frame_status:
+            return frame_status, frame_cue
+        return "asserted", None
+
+    def _date(
+        self, doc: Doc, candidate: EventCandidate, chain: list[Frame], published: date | None,
+    ) -> tuple[When | None, str | None]:
+        """The time of the event's own clause, else of its sentence, else on or before the date of
+        the statement that reports it, else on or before publication (precision ``reported``)."""
+        chosen = expression_for_span(doc, candidate.trigger_i, candidate.trigger_j, resolved_only=True)
+        if chosen is None:
+            cues = {k for f in doc._.frames or [] for k in range(f.cue_i, f.cue_j)}
+            sentence = doc[candidate.trigger_i].sent
+            chosen = next((
+                e for e in doc._.time_mentions or []
+                if e.value is not None and sentence.start <= e.i < sentence.end
+                and governing_verb(doc, e.i, e.j).i not in cues
+            ), None)
+        if chosen is not None:
+            return chosen.value, doc.text[chosen.start:chosen.end]
+        for frame in reversed(chain):
+            said, said_text = self._statement_date(doc, frame)
+            if said is not None:
+                return When(said.end, said.end, "reported"), said_text
+        if published is not None:
+            return When(published, published, "reported"), None
+        return None, None
+
+    @staticmethod
+    def _place(doc: Doc, trigger: Token, places: dict[str, Place]) -> str | None:
+        """The place of the event's clause, else of its sentence, else the article's main country.
+
+        A country fallback that the text never names joins ``places`` without mentions.
+        """
+        mentions: list[PlaceMention] = doc._.place_mentions or []
+        clause = {t.i for t in roles.clause_tokens(trigger)}
+        sentence = trigger.sent
+        for wanted in (lambda m: m.i in clause, lambda m: sentence.start <= m.i < sentence.end):
+            chosen = [m for m in mentions if wanted(m)]
+            if chosen:
+                return chosen[0].place.id
+        country = main_country(doc)
+        place = country_place(country) if country else None
+        if place is None:
+            return None
+        places.setdefault(place.id, place)
+        return place.id
+
+    # -- statements and relations ----------------------------------------------------------------
+
+    def _statements(self, doc: Doc, article: Article) -> list[Statement]:
+        out: list[Statement] = []
+        seen: set[tuple[int, int]] = set()
+        for frame in doc._.frames or []:
+            ref = frame.source
+            if ref.i is None or (ref.i, frame.cue_i) in seen or ref.name == frame.addressee:
+                continue
+            seen.add((ref.i, frame.cue_i))
+            when, when_text = self._statement_date(doc, frame)
+            out.append(Statement(
+                id=_id(article.id, "statement", frame.cue_i, ref.i),
+                speaker=self._source(doc, frame), cue=_span(doc, frame.cue_i, frame.cue_j),
+                content=_span(doc, frame.content_i, frame.content_j), addressee=frame.addressee,
+                date=when, date_text=when_text,
+            ))
+        return out
+
+    def _statement_date(self, doc: Doc, frame: Frame) -> tuple[When | None, str | None]:
+        cue = doc[frame.cue_i]
+        for expression in doc._.time_mentions or []:
+            if expression.value is None or frame.content_i <= expression.i < frame.content_j:
+                continue
+            if governing_verb(doc, expression.i, expression.j).i == cue.i:
+                return expression.value, doc.text[expression.start:expression.end]
+        return None, None
+
+    def _relations(self, doc: Doc, actors: dict[str, Actor], events: list[Event]) -> list[Relation]:
+        out: dict[tuple[str, str, str], Relation] = {}
+        for found in doc._.relations or []:
+            relation = out.setdefault((found.a, found.b, found.kind), Relation(found.a, found.b, found.kind, "text"))
+            relation.evidence.append(TextSpan(found.start, found.end, doc.text[found.start:found.end]))
+        for actor_id in actors:
+            known = self.kb.get(actor_id)
+            if known is None:
+                continue
+            targets = [(known.parent, "part_of")] + [(a, "affiliate_of") for a in known.affiliate_of]
+            for target, kind in targets:
+                if target and target in actors and (actor_id, target, kind) not in out:
+                    out[(actor_id, target, kind)] = Relation(actor_id, target, kind, "knowledge_base")
+        by_pair: dict[tuple[str, str, str], Relation] = {}
+        for event in events:
+            score = type_score(event.type)
+            if score == 0 or event.status in ("negated", "denied", "hypothetical"):
+                continue
+            kind = "cooperation" if score > 0 else "hostility"
+            for a in event.actors:
+                for b in event.recipients:
+                    if a == b:
+                        continue
+                    relation = by_pair.setdefault((a, b, kind), Relation(a, b, kind, "events"))
+                    relation.events.append(event.id)
+                    relation.evidence.append(event.evidence)
+        return list(out.values()) + list(by_pair.values())
+
+
+__all__ = ["ReportBuilder"]

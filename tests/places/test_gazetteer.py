@@ -1,0 +1,90 @@
+"""The shipped gazetteer: data files, build, cache, and lookups of names news uses."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tidings.errors import DataError
+from tidings.places.data import CENTROIDS_PATH, REGIONS_PATH, load_centroids, load_regions
+from tidings.places.gazetteer import Gazetteer, load_gazetteer
+from tidings.places.rank import best
+
+
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory) -> tuple[Path, Gazetteer]:
+    folder = tmp_path_factory.mktemp("cache")
+    return folder, load_gazetteer(cache=folder)
+
+
+def test_gazetteer_regions_file_is_valid_and_large_enough():
+    regions = load_regions()
+    assert len(regions["regions"]) >= 80
+    assert {"northern", "southern"} <= set(regions["directions"])
+
+
+def test_gazetteer_centroids_cover_countries():
+    rows = load_centroids()
+    iso3 = {r["iso3"] for r in rows}
+    assert len(rows) >= 240 and {"EGY", "PSE", "SYR", "USA", "XKX"} <= iso3
+
+
+def test_gazetteer_bad_regions_file_raises_data_error(tmp_path):
+    bad = tmp_path / "regions.yaml"
+    bad.write_text("regions:\n  - {id: Bad Id, name: X, kind: region, country: EGY, lat: 1, lon: 2, precision: region}\n")
+    with pytest.raises(DataError, match="regions.yaml"):
+        load_regions(bad)
+
+
+def test_gazetteer_bad_centroid_line_raises_data_error(tmp_path):
+    bad = tmp_path / "c.jsonl"
+    bad.write_text('{"iso3": "EGY", "name": "Egypt", "lat": 200, "lon": 30}\n')
+    with pytest.raises(DataError, match="c.jsonl:1"):
+        load_centroids(bad)
+
+
+def test_gazetteer_cache_loads_fast_and_equal(cached):
+    folder, built = cached
+    assert list(folder.glob("gazetteer-*.pickle"))
+    t0 = time.perf_counter()
+    again = load_gazetteer(cache=folder)
+    assert time.perf_counter() - t0 < 1.0
+    assert again.entries == built.entries and again.index == built.index
+    assert again.directions == built.directions
+
+
+def test_gazetteer_changed_data_gets_a_new_cache_file(cached, tmp_path):
+    folder, _ = cached
+    regions = tmp_path / "regions.yaml"
+    regions.write_text(REGIONS_PATH.read_text() + "  - {id: zz_test, name: Zztestland, kind: region, country: EGY, lat: 1, lon: 2, precision: region}\n")
+    gaz = load_gazetteer(regions_path=regions, centroids_path=CENTROIDS_PATH, cache=folder)
+    assert gaz.lookup("Zztestland")[0].entry.id == "region:zz_test"
+    assert len(list(folder.glob("gazetteer-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id", "iso3"),
+    [
+        ("the Gaza Strip", "region:gaza_strip", "PSE"),
+        ("El Arish", "geonames:361546", "EGY"),
+        ("Aleppo", "geonames:170063", "SYR"),
+        ("Hodeidah", "geonames:79415", "YEM"),
+        ("Sheikh Zuweid", "region:sheikh_zuweid", "EGY"),
+        ("Egypt", "country:EGY", "EGY"),
+        ("U.S.", "country:USA", "USA"),
+        ("the Sinai", "region:sinai_peninsula", "EGY"),
+        ("Borno", "region:borno_state", "NGA"),
+    ],
+)
+def test_gazetteer_resolves_news_names(cached, name, place_id, iso3):
+    _, gaz = cached
+    choice = best(gaz.lookup(name))
+    assert choice is not None
+    assert (choice.entry.id, choice.entry.country) == (place_id, iso3)
+
+
+def test_gazetteer_has_no_place_for_nationality_words(cached):
+    _, gaz = cached
+    assert best(gaz.lookup("Egyptian")) is None
