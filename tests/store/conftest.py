@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from store_builders import score
-from tidings.store import Store, open_store
+# With --import-mode=importlib test folders are not on sys.path; the builders live next to this file.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from store_builders import score  # noqa: E402
+from tidings.store import Store, open_store  # noqa: E402
 
 
 @pytest.fixture

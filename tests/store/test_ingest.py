@@ -88,7 +88,7 @@ print("done", flush=True)
 
 
 def test_ingest_killed_mid_run_keeps_every_committed_article_and_resumes(tmp_path):
-    total = 400
+    total = 120
     corpus = _write_jsonl(tmp_path / "news.jsonl", total)
     db = tmp_path / "db.duckdb"
     script = _KILLABLE.format(here=str(HERE), db=str(db), corpus=str(corpus))

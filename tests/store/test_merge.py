@@ -115,3 +115,11 @@ def test_merge_two_events_of_one_article_need_the_same_day():
               recipients=["sinai_province"], day="2016-12-18")
     report = make_report("one article", [treated, helped, again], published="2016-12-19")
     assert sorted(sorted(c) for c in cluster_reports([report])) == [[(0, "e0"), (0, "e2")], [(0, "e1")]]
+
+
+def test_merge_reported_precision_means_on_or_before_publication():
+    dated = attack()  # 2023-09-17, day
+    undated = attack(day="2023-09-19", precision="reported")  # the pipeline's "no date: publication day"
+    assert _pair(dated, undated, published_b="2023-09-19").compatible
+    late = attack(day="2023-09-25", precision="reported")
+    assert not _pair(dated, late, published_b="2023-09-25").compatible

@@ -92,7 +92,10 @@ def locate(gold: Path) -> tuple[Path, Path]:
     records = gold / "text" / "PETR.UnitTest.records.xml" if gold.is_dir() else gold
     xml = records.read_text(encoding="utf-8", errors="replace")
     name = _ACTORFILE.search(xml)
-    dictionary = records.parent.parent / "dictionaries" / (name.group(1) if name else "PETR.Validate.actors.txt")
+    file_name = name.group(1) if name else "PETR.Validate.actors.txt"
+    dictionary = records.parent.parent / "dictionaries" / file_name
+    if not dictionary.is_file():
+        dictionary = records.parent / file_name
     return records, dictionary
 
 

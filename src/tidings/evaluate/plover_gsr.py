@@ -175,7 +175,7 @@ def score_record(result: EvalResult, record: GsrRecord, report: Report) -> None:
     if record.place:
         places = place_index(report)
         place = places.get(event.place) if event and event.place else None
-        names = names_of_actor(None, place.mentions) | ({place.name.lower()} if place else set())
+        names = names_of_actor(None, place.mentions) | {place.name.lower()} if place else set()
         ok = place is not None and text_matches(record.place, names)
         result.accuracy("place (records with eventLoc)").add(ok)
         if not ok:

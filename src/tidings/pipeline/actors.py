@@ -60,6 +60,7 @@ class ActorResolver:
         self.affiliation_words = set(config["affiliation_words"])
         self.institution_kinds = set(config["institution_kinds"])
         self.institution_nouns = set(config["institution_nouns"])
+        self.pronouns: dict[str, list[str]] = config["pronouns"]
 
     # -- the stages, in order of evidence -------------------------------------------------------
 
@@ -69,6 +70,7 @@ class ActorResolver:
         mentions += self._nationalities(doc, mentions)
         mentions = self._descriptions(doc, mentions)
         mentions += self._ner_fallback(doc, mentions)
+        mentions += self._pronouns(doc, mentions)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
 
@@ -183,8 +185,13 @@ class ActorResolver:
     def _definite_description(
         self, doc: Doc, head: Token, kinds: list[str], mentions: list[ActorMention]
     ) -> tuple[ActorMention, list[ActorMention]] | None:
-        left = head.left_edge.i
-        if left >= head.i or doc[left].lower_ not in self.determiners:
+        left = head.i - 1
+        # walk back over the pre-modifiers by their tags, not the parse, which often goes astray here
+        while left >= 0 and head.i - left <= 6 and doc[left].lower_ not in self.determiners and (
+                doc[left].pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "NUM")
+                or doc[left].tag_ in ("HYPH", "VBN", "VBG")):
+            left -= 1
+        if left < 0 or doc[left].lower_ not in self.determiners:
             return None
         country: str | None = None
         related_to: set[str] = set()
@@ -225,6 +232,33 @@ class ActorResolver:
                 continue  # the small model calls "the Sinai" an organisation
             out.append(_mention(span, unknown_actor_id(span.text), f"ner:{ent.label_}"))
         return out
+
+
+    def _pronouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"The Islamic State claimed that it attacked …": a pronoun takes the last compatible actor."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        out = []
+        for token in doc:
+            kinds = self.pronouns.get(token.lower_)
+            if kinds is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
+                continue
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ("be", "seem", "appear") \
+                    and token.lower_ == "it":
+                continue  # "it is believed", "it seems"
+            window_start = doc[max(token.sent.start - 1, 0)].sent.start
+            for candidate in reversed(ordered):
+                if candidate.end > token.idx or candidate.i < window_start:
+                    continue
+                if self._kind(candidate) in kinds:
+                    out.append(_mention(doc[token.i:token.i + 1], candidate.actor, "pronoun"))
+                    break
+        return out
+
+    def _kind(self, mention: ActorMention) -> str:
+        actor = self.kb.actors.get(mention.actor)
+        if actor is not None:
+            return actor.kind
+        return "person" if mention.resolved_by == "ner:PERSON" else "unknown"
 
 
 def _trim(ent: Span) -> Span | None:

@@ -110,13 +110,15 @@ class AttributionFinder:
         if roles.is_passive(verb) and verb.lemma_.lower() in self.lexicon.passive_hedges:
             self._passive_hedge(verb, frames)
             return
-        content = self._content(verb)
+        window = _trailing_source(verb)
+        content = (window[2], window[3]) if window is not None else self._content(verb)
         if content is None:
             return
-        speakers = roles.subjects(verb)
-        if not speakers:
-            return
-        links = self._describe(speakers[0], frames, mention_at)
+        if window is not None:
+            links = self._describe(window[0], frames, mention_at, phrase=window[1])
+        else:
+            speakers = roles.subjects(verb)
+            links = self._describe(speakers[0], frames, mention_at) if speakers else []
         if not links:
             return
         addressee = self._addressee(verb, content, mention_at)
@@ -142,9 +144,10 @@ class AttributionFinder:
 
     def _content(self, verb: Token) -> tuple[int, int] | None:
         """The token range a reporting verb covers: its clausal complement, or the clause it interrupts."""
-        for child in verb.children:
-            if child.dep_ in _CONTENT_DEPS:
-                return child.left_edge.i, child.right_edge.i + 1
+        complements = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        complements.sort(key=lambda c: (c.i < verb.i, not any(m.lower_ == "that" for m in c.children)))
+        if complements:
+            return complements[0].left_edge.i, complements[0].right_edge.i + 1
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             head = verb.head
             return head.left_edge.i, verb.left_edge.i
@@ -153,7 +156,7 @@ class AttributionFinder:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return objects[0].left_edge.i, objects[0].right_edge.i + 1
-        clause = _that_clause(verb)
+        clause = _that_clause(verb) or _following_that(verb)
         if clause is not None:
             return clause
         if verb.lemma_.lower() in self.lexicon.addressee_verbs:
@@ -227,11 +230,13 @@ class AttributionFinder:
 
     # -- sources ---------------------------------------------------------------------------------
 
-    def _describe(self, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> list[SourceRef]:
+    def _describe(
+        self, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention], phrase: Span | None = None,
+    ) -> list[SourceRef]:
         """The chain links a source noun phrase names: an outlet then its reporter, or one source."""
         doc = token.doc
         lexicon = self.lexicon
-        phrase = _phrase(token)
+        phrase = phrase if phrase is not None else _phrase(token)
         head_lemma = token.lemma_.lower()
         if token.lower_ in lexicon.speaker_pronouns:
             previous = [f.source for f in frames if f.source.kind in ("person", "reporter", "organisation")]
@@ -331,6 +336,40 @@ def _phrase(token: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _trailing_source(verb: Token) -> tuple[Token, Span, int, int] | None:
+    """"…, correspondent Avi Issacharoff reported Sunday": the source sits between the last comma
+    and the verb, and the content is the sentence before that comma. Read from the tokens, because
+    the small model's parse of such sentences is unreliable.
+
+    Returns (head token of the source, source span, content start, content end).
+    """
+    doc = verb.doc
+    sentence = verb.sent
+    if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    comma = next((k for k in range(verb.i - 1, max(sentence.start, verb.i - 14) - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma - sentence.start < 4 or comma + 1 >= verb.i:
+        return None
+    window = doc[comma + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "which", "who") for t in window):
+        return None
+    heads = [t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not heads:
+        return None
+    head = next((t for t in reversed(heads) if t.ent_type_ == "PERSON"), heads[-1])
+    return head, window, sentence.start, comma
+
+
+def _following_that(verb: Token) -> tuple[int, int] | None:
+    """"Reuters reported, citing a security official, that …": a "that" a few tokens after the verb."""
+    doc = verb.doc
+    sentence = verb.sent
+    for k in range(verb.i + 1, min(sentence.end, verb.i + 10)):
+        if doc[k].lower_ == "that" and doc[k].pos_ in ("SCONJ", "PRON") and doc[k - 1].text in (",", verb.text):
+            return k, sentence.end
+    return None
+
+
 def _that_clause(verb: Token) -> tuple[int, int] | None:
     """A "that"-clause the parser hung somewhere below the verb ("told X at the time that …")."""
     for token in verb.subtree:
@@ -361,7 +400,7 @@ def _link_parents(frames: list[Frame]) -> None:
             and not (other.cue_i == frame.cue_i) and not _descends(frames, k, index)
         ]
         if containers:
-            frame.parent = min(containers)[1]
+            frame.parent = min(containers, key=lambda c: (c[0], -c[1]))[1]
 
 
 def _descends(frames: list[Frame], index: int, ancestor: int) -> bool:

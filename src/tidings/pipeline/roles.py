@@ -67,6 +67,11 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "conj":
         return subjects(head, _depth + 1)
+    if verb.dep_ == "xcomp" and is_passive(head):
+        # "Hamas is said to have attacked": the raised subject of the passive is the actor
+        raised = [c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS]
+        if raised:
+            return _with_conjuncts(raised)
     if verb.dep_ in ("xcomp", "advcl", "acl"):
         controllers = set(_roles_data()["object_control_verbs"])
         if verb.dep_ == "xcomp" and head.lemma_.lower() in controllers:
@@ -169,7 +174,8 @@ def permission_holders(trigger: Token) -> list[Token]:
     """"with Hamas's permission", "under the group's protection": the possessor acts through the event."""
     nouns = set(_roles_data()["permission_nouns"])
     out: list[Token] = []
-    for prep in trigger.children:
+    # the phrase is often attached to a nearby noun instead of the verb
+    for prep in [t for t in trigger.subtree if t.head.i == trigger.i or t.head.dep_ in ("pobj", "dobj", "nsubjpass")]:
         if prep.dep_ != "prep" or prep.lower_ not in ("with", "under", "without"):
             continue
         for pobj in prep.children:

@@ -109,6 +109,10 @@ class Comparison:
 
 def event_window(event: Event, published: date | None, rules: Rules) -> tuple[date | None, date | None, str | None]:
     """The days an event may have happened on, widened by the slack its precision allows."""
+    if event.date is not None and event.date.precision == "reported":
+        # the pipeline's "reported" date is the publication day: the event happened on or before it
+        end = event.date.end
+        return end - timedelta(days=rules.undated_window), end, None
     if event.date is not None:
         slack = rules.day_slack if event.date.precision == "day" else 0
         return event.date.start - timedelta(days=slack), event.date.end + timedelta(days=slack), event.date.precision
