@@ -23,7 +23,11 @@ app = typer.Typer(
     help="tidings: PLOVER events with actors, places, dates and sources from news about armed conflict.",
 )
 _out = Console(soft_wrap=True)
-_err = Console(stderr=True)
+
+
+def _say(message: str) -> None:
+    """One unwrapped line on stderr: errors and warnings stay greppable."""
+    sys.stderr.write(message.rstrip() + "\n")
 
 EXIT_USER_ERROR = 2
 
@@ -87,10 +91,10 @@ def extract(
         parse_date(published)
     report = _filter(extract_file(article, published=published, actors=actors), wanted)
     for warning in report.warnings:
-        _err.print(f"warning: {warning}", markup=False)
+        _say(f"warning: {warning}")
     if report.article.published is None:
-        _err.print("warning: the article has no publication date (give --published YYYY-MM-DD); "
-                   "relative dates are left unresolved", markup=False)
+        _say("warning: the article has no publication date (give --published YYYY-MM-DD); "
+             "relative dates are left unresolved")
     if format == "json":
         sys.stdout.write(report.to_json() + "\n")
     else:
@@ -130,12 +134,12 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except TidingsError as exc:
-        _err.print(f"error: {exc}", markup=False)
+        _say(f"error: {exc}")
         raise SystemExit(EXIT_USER_ERROR) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
     except typer.Abort:
-        _err.print("aborted", markup=False)
+        _say("aborted")
         raise SystemExit(130) from None
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
         import click

@@ -19,7 +19,7 @@ from tidings.model import (
 )
 from tidings.pipeline import roles
 from tidings.pipeline.actors import UNKNOWN_PREFIX
-from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef
+from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, text_of
 from tidings.pipeline.attribution import frames_over
 from tidings.places import country_place, main_country
 from tidings.time import expression_for_span, governing_verb
@@ -28,8 +28,15 @@ _HEDGED = {"alleged", "claimed", "denied", "hypothetical"}
 
 
 def _span(doc: Doc, i: int, j: int) -> TextSpan:
-    piece = doc[i:j]
-    return TextSpan(piece.start_char, piece.end_char, doc.text[piece.start_char:piece.end_char])
+    """Token range → text span. Reads token offsets directly: building a Span checks the whole
+    doc's sentence annotation each time, which made this the pipeline's hottest line."""
+    text = text_of(doc)
+    if j <= i:
+        start = doc[i].idx if i < len(doc) else len(text)
+        return TextSpan(start, start, "")
+    last = doc[j - 1]
+    start, end = doc[i].idx, last.idx + len(last.text)
+    return TextSpan(start, end, text[start:end])
 
 
 def _id(*parts: object) -> str:
@@ -66,7 +73,7 @@ class ReportBuilder:
         for mention in doc._.actor_mentions or []:
             actor = out.get(mention.actor)
             if actor is None:
-                actor = self._actor_record(mention.actor, doc.text[mention.start:mention.end])
+                actor = self._actor_record(mention.actor, text_of(doc)[mention.start:mention.end])
                 out[mention.actor] = actor
             actor.mentions.append(_span(doc, mention.i, mention.j))
             actor.resolved_by.append(mention.resolved_by)
@@ -123,9 +130,9 @@ class ReportBuilder:
         attribution = list(head)
         for frame in chain:
             source = self._source(doc, frame)
-            if attribution and (attribution[-1].name == source.name or (
-                    source.actor is not None and attribution[-1].actor == source.actor)):
-                continue
+            if any(link.name == source.name or (source.actor is not None and link.actor == source.actor)
+                   for link in attribution):
+                continue  # "Rudaw's reporter … told Rudaw": one outlet, once
             attribution.append(source)
         status, status_cue = self._status(doc, candidate, chain)
         when, when_text = self._date(doc, candidate, chain, article.published)
@@ -183,7 +190,7 @@ class ReportBuilder:
                 and governing_verb(doc, e.i, e.j).i not in cues
             ), None)
         if chosen is not None:
-            return chosen.value, doc.text[chosen.start:chosen.end]
+            return chosen.value, text_of(doc)[chosen.start:chosen.end]
         for frame in reversed(chain):
             said, said_text = self._statement_date(doc, frame)
             if said is not None:
@@ -237,14 +244,14 @@ class ReportBuilder:
             if expression.value is None or frame.content_i <= expression.i < frame.content_j:
                 continue
             if governing_verb(doc, expression.i, expression.j).i == cue.i:
-                return expression.value, doc.text[expression.start:expression.end]
+                return expression.value, text_of(doc)[expression.start:expression.end]
         return None, None
 
     def _relations(self, doc: Doc, actors: dict[str, Actor], events: list[Event]) -> list[Relation]:
         out: dict[tuple[str, str, str], Relation] = {}
         for found in doc._.relations or []:
             relation = out.setdefault((found.a, found.b, found.kind), Relation(found.a, found.b, found.kind, "text"))
-            relation.evidence.append(TextSpan(found.start, found.end, doc.text[found.start:found.end]))
+            relation.evidence.append(TextSpan(found.start, found.end, text_of(doc)[found.start:found.end]))
         for actor_id in actors:
             known = self.kb.get(actor_id)
             if known is None:

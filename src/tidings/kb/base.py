@@ -49,6 +49,7 @@ class KnowledgeBase:
     institution_heads: dict[str, str] = field(default_factory=dict)  # head noun → id suffix ("" = government)
     institution_kinds: dict[str, str] = field(default_factory=dict)  # id suffix → kind
     explicit_names: set[tuple[str, str]] = field(default_factory=set)  # (lower-case name, id) written by hand
+    capital_state: dict[str, str] = field(default_factory=dict)  # capital city → state id ("Moscow said")
 
     def get(self, actor_id: str) -> KBActor | None:
         return self.actors.get(actor_id)

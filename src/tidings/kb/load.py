@@ -111,6 +111,8 @@ def build_kb(*, user_files: Sequence[Path] = ()) -> KnowledgeBase:
         )
         for adjective in state["adjectives"]:
             kb.adjective_state.setdefault(adjective.lower(), state["id"])
+        if state.get("capital"):
+            kb.capital_state.setdefault(state["capital"], state["id"])
         _state_actors(kb, state, institutions)
     for number, entry in iter_jsonl(data_path("actors.jsonl")):
         _merge(kb, entry, origin="builtin")

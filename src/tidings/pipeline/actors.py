@@ -68,6 +68,7 @@ class ActorResolver:
         mentions = self._dictionary(doc)
         mentions = self._institutions(doc, mentions)
         mentions += self._nationalities(doc, mentions)
+        mentions += self._capitals(doc, mentions)
         mentions = self._descriptions(doc, mentions)
         mentions += self._ner_fallback(doc, mentions)
         mentions += self._pronouns(doc, mentions)
@@ -141,6 +142,18 @@ class ActorResolver:
             if institution and not any(k in taken for k in range(token.i, head_end)):
                 out.append(_mention(doc[token.i:head_end], institution, "nationality"))
                 taken.update(range(token.i, head_end))
+        return out
+
+    def _capitals(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Moscow said …", "Washington imposed sanctions": a capital as the subject of a verb is its government."""
+        taken = _taken(mentions)
+        out = []
+        for token in doc:
+            state_id = self.kb.capital_state.get(token.text)
+            if state_id is None or token.i in taken or token.dep_ not in ("nsubj", "nsubjpass", "agent") \
+                    or token.head.pos_ not in ("VERB", "AUX"):
+                continue
+            out.append(_mention(doc[token.i:token.i + 1], state_id, "metonymy"))
         return out
 
     def _descriptions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -228,8 +241,8 @@ class ActorResolver:
             span = _trim(ent)
             if span is None or self.kb.state_of_adjective(span.text):
                 continue
-            if ent.label_ == "ORG" and get_gazetteer().has(span.text):
-                continue  # the small model calls "the Sinai" an organisation
+            if (ent.label_ == "ORG" or len(span) == 1) and get_gazetteer().has(span.text):
+                continue  # the small model calls "the Sinai" an organisation and "Kyiv" a person
             out.append(_mention(span, unknown_actor_id(span.text), f"ner:{ent.label_}"))
         return out
 

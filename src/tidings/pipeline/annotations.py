@@ -123,6 +123,21 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+def text_of(doc: Doc) -> str:
+    """The article text behind the doc (same offsets as ``doc.text``, original characters).
+
+    ``doc.text`` rebuilds the string from every token on each access, so it is read once here.
+    """
+    cached = doc.user_data.get("tidings.text")
+    if cached is None:
+        article = doc._.article
+        cached = doc.text
+        if article is not None and len(article.text) == len(cached):
+            cached = article.text
+        doc.user_data["tidings.text"] = cached
+    return cached
+
+
 def published_of(doc: Doc) -> date | None:
     """The date relative expressions are resolved against."""
     return doc._.published
@@ -130,5 +145,5 @@ def published_of(doc: Doc) -> date | None:
 
 __all__ = [
     "ActorMention", "PlaceMention", "TimeExpression", "SourceRef", "Frame", "EventCandidate",
-    "register_extensions", "published_of",
+    "register_extensions", "published_of", "text_of",
 ]

@@ -241,7 +241,11 @@ class AttributionFinder:
         if token.lower_ in lexicon.speaker_pronouns:
             previous = [f.source for f in frames if f.source.kind in ("person", "reporter", "organisation")]
             return [previous[-1]] if previous else []
-        people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+        known = mention_at.get(token.i)
+        if known is not None and not known.actor.startswith("unk:"):
+            people = []  # the knowledge base's word beats the model's PERSON label ("Mali" tagged PERSON)
+        else:
+            people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
         person = next((e for e in people if e.start <= token.i < e.end), people[-1] if people else None)
         outlet_links = self._outlets_in(phrase, mention_at, exclude=person)
         if person is not None:
@@ -254,9 +258,9 @@ class AttributionFinder:
             return [self._anonymous(token, phrase, frames, mention)]
         if mention is not None:
             actor = self.kb.get(mention.actor)
-            kind = "outlet" if actor is not None and actor.kind == "outlet" else "organisation"
+            kind = _source_kind(actor.kind if actor is not None else None)
             name = actor.name if actor is not None else doc[mention.i:mention.j].text
-            return [SourceRef(name=name, kind=kind, i=mention.i, j=mention.j, actor=mention.actor)]
+            return [*outlet_links, SourceRef(name=name, kind=kind, i=mention.i, j=mention.j, actor=mention.actor)]
         if head_lemma in lexicon.document_heads:
             inner = _mention_in(token, mention_at)
             return [*outlet_links, SourceRef(name=phrase.text, kind="document", i=phrase.start, j=phrase.end,
@@ -320,6 +324,10 @@ class AttributionFinder:
                 if inner is not None:
                     return inner.actor
         return None
+
+
+def _source_kind(actor_kind: str | None) -> str:
+    return {"outlet": "outlet", "person": "person"}.get(actor_kind or "", "organisation")
 
 
 def _phrase(token: Token) -> Span:

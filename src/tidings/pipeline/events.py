@@ -43,8 +43,8 @@ class EventCoder:
         events: list[EventCandidate] = []
         body_start = _title_end(doc)
         for token in doc:
-            if token.i in consumed or token.idx < body_start:
-                continue
+            if token.i in consumed or token.idx < body_start or token.i in mention_at:
+                continue  # "Government of National Accord" holds no AGREE
             matched = self._match(token)
             if matched is None:
                 continue
@@ -217,7 +217,7 @@ def _best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMen
         mention = mention_at.get(node.i)
         if mention is not None:
             return mention
-        queue.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "parataxis", "appos"))
+        queue.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "parataxis"))
     return None
 
 

@@ -88,9 +88,10 @@ CREATE TABLE event_reports (
     attribution JSON NOT NULL, source_key VARCHAR NOT NULL, source_label VARCHAR NOT NULL,
     evidence_start INTEGER, evidence_end INTEGER, evidence VARCHAR NOT NULL,
     trigger_start INTEGER, trigger_end INTEGER, trigger VARCHAR,
-    confidence DOUBLE NOT NULL, merge_score DOUBLE
+    confidence DOUBLE NOT NULL, merge_score DOUBLE,
+    published DATE, place_precision VARCHAR  -- copied here so summaries need no join
 );
-CREATE INDEX event_reports_window ON event_reports (family, window_lo);
+CREATE INDEX event_reports_event ON event_reports (event_id);
 CREATE TABLE relations (
     article_id VARCHAR NOT NULL, a VARCHAR NOT NULL, b VARCHAR NOT NULL,
     kind VARCHAR NOT NULL, origin VARCHAR NOT NULL, evidence VARCHAR[]

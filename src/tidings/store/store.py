@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ class Store:
         self.read_only = read_only
         self._score = score or _default_score
         self._rules = rules
+        self._index: CandidateIndex | None = None
 
     @property
     def rules(self) -> Rules:
@@ -120,6 +122,7 @@ class Store:
             self.con.commit()
         except Exception:
             self.con.rollback()
+            self._index = None  # it may hold reports of the rolled-back article
             raise
         return added
 
@@ -174,57 +177,32 @@ class Store:
 
     # -- merging -------------------------------------------------------------------------------
 
+    _VIEW_SQL = """SELECT r.id, r.event_id, r.article_id, r.type, r.family, r.status_group, r.actor_keys,
+                          r.recipient_keys, r.window_lo, r.window_hi, r.precision, p.lat, p.lon, p.country,
+                          p.precision, r.place_id, r.evidence
+                   FROM event_reports r LEFT JOIN places p ON p.id = r.place_id"""
+
     def _candidates(self, view: EventView) -> dict[str, list[EventView]]:
+        """Events with a report of the same family and status group whose window meets the view's."""
         if view.lo is None or view.hi is None:
             return {}
-        rows = self.con.execute(
-            """SELECT r.id, r.event_id, r.article_id, r.type, r.family, r.status_group, r.actor_keys,
-                      r.recipient_keys, r.window_lo, r.window_hi, r.precision, p.lat, p.lon, p.country,
-                      p.precision, r.place_id, r.evidence
-               FROM event_reports r LEFT JOIN places p ON p.id = r.place_id
-               WHERE r.family = ? AND r.status_group = ? AND r.window_lo <= ? AND r.window_hi >= ?
-               ORDER BY r.event_id, r.id""",
-            [view.family, view.status_group, view.hi, view.lo],
-        ).fetchall()
-        out: dict[str, list[EventView]] = {}
-        for row in rows:
-            out.setdefault(row[1], []).append(EventView(
-                key=row[0], article_id=row[2], type=row[3], family=row[4], status_group=row[5],
-                actors=frozenset(row[6]), recipients=frozenset(row[7]), lo=row[8], hi=row[9], precision=row[10],
-                lat=row[11], lon=row[12], country=row[13], place_precision=row[14], place_id=row[15],
-                evidence=row[16],
-            ))
-        if not out:
-            return out
-        # Judge against every report of a candidate event, not only those in the date window.
-        ids = list(out)
-        rows = self.con.execute(
-            f"""SELECT r.id, r.event_id, r.article_id, r.type, r.family, r.status_group, r.actor_keys,
-                      r.recipient_keys, r.window_lo, r.window_hi, r.precision, p.lat, p.lon, p.country,
-                      p.precision, r.place_id, r.evidence
-               FROM event_reports r LEFT JOIN places p ON p.id = r.place_id
-               WHERE r.event_id IN ({','.join('?' * len(ids))}) ORDER BY r.event_id, r.id""",
-            ids,
-        ).fetchall()
-        full: dict[str, list[EventView]] = {}
-        for row in rows:
-            full.setdefault(row[1], []).append(EventView(
-                key=row[0], article_id=row[2], type=row[3], family=row[4], status_group=row[5],
-                actors=frozenset(row[6]), recipients=frozenset(row[7]), lo=row[8], hi=row[9], precision=row[10],
-                lat=row[11], lon=row[12], country=row[13], place_precision=row[14], place_id=row[15],
-                evidence=row[16],
-            ))
-        return full
+        if self._index is None:
+            self._index = CandidateIndex()
+            for row in self.con.execute(self._VIEW_SQL + " ORDER BY r.event_id, r.id").fetchall():
+                self._index.add(row[1], _row_view(row))
+        return self._index.candidates(view)
 
     def _place_event(self, report: Report, event: Event) -> tuple[str, bool]:
         view = view_event(report, event, rules=self.rules)
         chosen, score = best_match(view, self._candidates(view), rules=self.rules)
         merged = chosen is not None
         event_id = chosen or "ev_" + hashlib.sha1(view.key.encode("utf-8")).hexdigest()[:16]
+        if self._index is not None and view.lo is not None:
+            self._index.add(event_id, view)
         article = report.article
         when = event.date
         self.con.execute(
-            f"INSERT INTO event_reports VALUES ({', '.join('?' * 31)})",
+            f"INSERT INTO event_reports VALUES ({', '.join('?' * 33)})",
             [view.key, event_id, article.id, event.type, view.family, event.mode, list(event.context),
              event.status, view.status_group, list(event.actors), list(event.recipients),
              sorted(view.actors), sorted(view.recipients),
@@ -235,7 +213,7 @@ class Store:
              source_label(event.attribution, outlet=article.outlet),
              event.evidence.start, event.evidence.end, event.evidence.text,
              event.trigger.start, event.trigger.end, event.trigger.text,
-             event.confidence, score if merged else None],
+             event.confidence, score if merged else None, article.published, view.place_precision],
         )
         return event_id, merged
 
@@ -243,10 +221,8 @@ class Store:
         """Recompute an event's summary from all its reports."""
         rows = self.con.execute(
             """SELECT r.type, r.family, r.mode, r.status, r.date_start, r.date_end, r.precision, r.place_id,
-                      p.precision, r.article_id, a.published, r.source_key, r.confidence, r.actors, r.recipients
-               FROM event_reports r JOIN articles a ON a.id = r.article_id
-               LEFT JOIN places p ON p.id = r.place_id
-               WHERE r.event_id = ? ORDER BY a.published NULLS LAST, r.id""",
+                      r.place_precision, r.article_id, r.published, r.source_key, r.confidence, r.actors, r.recipients
+               FROM event_reports r WHERE r.event_id = ? ORDER BY r.published NULLS LAST, r.id""",
             [event_id],
         ).fetchall()
         types = Counter(r[0] for r in rows)
@@ -259,10 +235,9 @@ class Store:
         placed = [r for r in rows if r[7] is not None]
         place = min(placed, key=lambda r: _rank(PLACE_ORDER)(r[8])) if placed else None
         published = [r[10] for r in rows if r[10] is not None]
-        self.con.execute("DELETE FROM events WHERE id = ?", [event_id])
         self.con.execute("DELETE FROM event_actors WHERE event_id = ?", [event_id])
         self.con.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, event_type, rows[0][1], modes.most_common(1)[0][0] if modes else None,
              statuses[0], statuses, when[4] if when else None, when[5] if when else None, when[6] if when else None,
              place[7] if place else None, float(self._score(event_type)),
@@ -271,9 +246,7 @@ class Store:
              max(r[12] for r in rows)],
         )
         roles = {(a, "actor") for r in rows for a in r[13]} | {(a, "recipient") for r in rows for a in r[14]}
-        if roles:
-            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?)",
-                                 [(event_id, actor, role) for actor, role in sorted(roles)])
+        self._insert_rows("event_actors", [(event_id, actor, role) for actor, role in sorted(roles)])
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -288,6 +261,48 @@ class Store:
         cursor = self.con.execute(sql, params or [])
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+class CandidateIndex:
+    """Reports by (family, status group, month) in memory: merging never scans the whole table.
+
+    One writer process owns a database, so the index stays true; a rollback drops it.
+    """
+
+    def __init__(self) -> None:
+        self.members: dict[str, list[EventView]] = {}
+        self.buckets: dict[tuple[str, str, int], set[str]] = {}
+
+    @staticmethod
+    def _months(lo: date, hi: date) -> range:
+        return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
+
+    def add(self, event_id: str, view: EventView) -> None:
+        self.members.setdefault(event_id, []).append(view)
+        if view.lo is None or view.hi is None:
+            return
+        for month in self._months(view.lo, view.hi):
+            self.buckets.setdefault((view.family, view.status_group, month), set()).add(event_id)
+
+    def candidates(self, view: EventView) -> dict[str, list[EventView]]:
+        assert view.lo is not None and view.hi is not None
+        ids: set[str] = set()
+        for month in self._months(view.lo, view.hi):
+            ids |= self.buckets.get((view.family, view.status_group, month), set())
+        out: dict[str, list[EventView]] = {}
+        for event_id in sorted(ids):
+            members = self.members[event_id]
+            if any(m.lo is not None and m.hi is not None and m.lo <= view.hi and m.hi >= view.lo for m in members):
+                out[event_id] = members
+        return out
+
+
+def _row_view(row: tuple[Any, ...]) -> EventView:
+    return EventView(
+        key=row[0], article_id=row[2], type=row[3], family=row[4], status_group=row[5],
+        actors=frozenset(row[6]), recipients=frozenset(row[7]), lo=row[8], hi=row[9], precision=row[10],
+        lat=row[11], lon=row[12], country=row[13], place_precision=row[14], place_id=row[15], evidence=row[16],
+    )
 
 
 def _rank(order: tuple[str, ...]) -> Callable[[str | None], int]:
