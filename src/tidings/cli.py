@@ -22,7 +22,8 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="tidings: PLOVER events with actors, places, dates and sources from news about armed conflict.",
 )
-_out = Console(soft_wrap=True)
+# Tables stay readable when piped to a file or a CI log, where rich would assume 80 columns.
+_out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
 
 def _say(message: str) -> None:

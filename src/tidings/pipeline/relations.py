@@ -71,7 +71,26 @@ class RelationFinder:
                 other = mention_at.get(owner.i)
                 if other is not None:
                     out.append(self._evidence(appos, mention.actor, other.actor, kind))
+        if not out:
+            out.extend(self._comma_apposition(doc, mention, mention_at))
         return out
+
+    def _comma_apposition(self, doc: Doc, mention: ActorMention, mention_at: dict[int, ActorMention]) -> list[TextRelation]:
+        """The same read from the tokens ("X, Hamas's military wing,") when the parser missed the apposition."""
+        k = mention.j
+        if k + 2 >= len(doc) or doc[k].text != ",":
+            return []
+        owner = mention_at.get(k + 1)
+        if owner is None or owner.i != k + 1 or owner.j + 1 >= len(doc) or doc[owner.j].text not in ("'s", "’s"):
+            return []
+        k = owner.j + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ" and k - owner.j < 4:
+            k += 1
+        if k >= len(doc):
+            return []
+        lemma = doc[k].lemma_.lower()
+        kind = "part_of" if lemma in self.part_nouns else "affiliate_of" if lemma in self.affiliate_nouns else None
+        return [self._evidence(doc[k], mention.actor, owner.actor, kind)] if kind else []
 
     def _allegiance(self, token: Token, mention_at: dict[int, ActorMention]) -> list[TextRelation]:
         if token.lemma_.lower() not in self.allegiance_verbs:
