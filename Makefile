@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench evaluate clean
 
 install: $(VENV)/.installed
 
@@ -18,6 +18,9 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+evaluate: install
+	$(BIN)/python benchmarks/evaluate_all.py
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

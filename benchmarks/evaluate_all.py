@@ -30,7 +30,9 @@ def _commit() -> str:
     try:
         out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                              text=True, check=True)
-        return out.stdout.strip() or "uncommitted"
+        commit = out.stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True)
+        return commit + (" + uncommitted changes" if dirty.stdout.strip() else "") if commit else "uncommitted"
     except (subprocess.CalledProcessError, OSError):
         return "uncommitted"
 

@@ -105,21 +105,12 @@ def extract(
 @app.command()
 def demo(
     corpus: Path = typer.Argument(Path("demo/articles"), help="Folder of demo articles."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Database file to ingest into (default: a fresh temporary one)."),
 ) -> None:
-    """Run the pipeline on the built-in demo corpus and print each article's events."""
-    from tidings.api import extract_file
+    """Ingest the demo corpus into a fresh database and print the events, relations and sources."""
+    from tidings.store_cli import demo_command
 
-    if not corpus.is_dir():
-        raise InputError(f"no demo corpus at {str(corpus)!r}: run this from the tidings checkout, or pass the folder")
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
-    if not files:
-        raise InputError(f"{str(corpus)!r} holds no .txt or .html articles")
-    total = 0
-    for path in files:
-        report = extract_file(path)
-        total += len(report.events)
-        _out.print(render_table(report))
-    _out.print(f"{len(files)} articles, {total} events", markup=False)
+    demo_command(corpus, db)
 
 
 @app.command()
@@ -128,6 +119,18 @@ def version() -> None:
     from tidings import __version__
 
     _out.print(f"tidings {__version__}", markup=False)
+
+
+def _register_command_groups() -> None:
+    """Commands that live in their own modules register themselves here."""
+    from tidings import store_cli
+    from tidings.evaluate.cli import register as register_evaluate
+
+    store_cli.register(app)
+    register_evaluate(app)
+
+
+_register_command_groups()
 
 
 def main() -> None:

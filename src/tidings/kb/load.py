@@ -96,8 +96,16 @@ def _read_user_file(path: Path) -> Iterable[tuple[str, dict[str, Any]]]:
     elif path.suffix.lower() == ".jsonl":
         for number, entry in iter_jsonl(path):
             yield f"{path}:{number}", entry
+    elif path.suffix.lower() == ".txt":
+        from tidings.kb.petrarch import petrarch_to_entries
+
+        for entry in petrarch_to_entries(path):
+            yield f"{path} ({entry['id']})", entry
     else:
-        raise InputError(f"cannot read actors from {str(path)!r}: use a .yaml, .yml or .jsonl file")
+        raise InputError(
+            f"cannot read actors from {str(path)!r}: use a .yaml, .yml or .jsonl file, "
+            "or a PETRARCH actor dictionary (.txt)"
+        )
 
 
 def build_kb(*, user_files: Sequence[Path] = ()) -> KnowledgeBase:
