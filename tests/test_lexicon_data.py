@@ -93,8 +93,23 @@ def test_lexicon_predicates_every_line_validates() -> None:
     assert not errors, "\n".join(errors[:20])
 
 
-def test_lexicon_predicates_has_at_least_700_entries() -> None:
-    assert len(predicates()) >= 700
+def test_lexicon_predicates_has_at_least_2000_entries() -> None:
+    assert len(predicates()) >= 2000
+
+
+@pytest.mark.parametrize("pos", ["VERB", "NOUN", "ADJ"])
+def test_lexicon_predicates_cover_each_part_of_speech(pos: str) -> None:
+    assert any(e["pos"] == pos for e in predicates())
+
+
+def test_lexicon_predicates_cover_verb_object_and_verb_preposition_entries() -> None:
+    assert sum(1 for e in predicates() if e["object"]) >= 500
+    assert sum(1 for e in predicates() if e["prep"]) >= 50
+
+
+def test_lexicon_predicates_violence_cue_entries_take_the_victim_from_the_subject() -> None:
+    cued = [e for e in predicates() if e.get("cue") == "violence"]
+    assert cued and all(e["recipient"] == ["subj"] for e in cued)
 
 
 @pytest.mark.parametrize("plover_type", PLOVER_TYPES)

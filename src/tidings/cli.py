@@ -106,11 +106,21 @@ def extract(
 def demo(
     corpus: Path = typer.Argument(Path("demo/articles"), help="Folder of demo articles."),
     db: Optional[Path] = typer.Option(None, "--db", help="Database file to ingest into (default: a fresh temporary one)."),
+    serve: bool = typer.Option(False, "--serve", help="Then serve the web UI on the demo database (see `tidings serve`)."),
+    port: int = typer.Option(8000, "--port", help="Port for --serve."),
 ) -> None:
     """Ingest the demo corpus into a fresh database and print the events, relations and sources."""
     from tidings.store_cli import demo_command
 
+    if serve and db is None:
+        import tempfile
+
+        db = Path(tempfile.mkdtemp(prefix="tidings-demo-")) / "demo.duckdb"
     demo_command(corpus, db)
+    if serve:
+        from tidings.web_cli import serve as serve_web
+
+        serve_web(db, port=port)
 
 
 @app.command()
@@ -125,9 +135,15 @@ def _register_command_groups() -> None:
     """Commands that live in their own modules register themselves here."""
     from tidings import store_cli
     from tidings.evaluate.cli import register as register_evaluate
+    from tidings.export_cli import register as register_export
+    from tidings.batch_cli import register as register_batch
+    from tidings.web_cli import register as register_web
 
     store_cli.register(app)
     register_evaluate(app)
+    register_export(app)
+    register_batch(app)
+    register_web(app)
 
 
 _register_command_groups()

@@ -28,6 +28,7 @@ class Predicate:
     ambiguous: bool = False
     cameo: str | None = None
     confidence: float = 0.8
+    cue: str | None = None
     example: str = ""
     line: int = 0
 
@@ -66,34 +67,47 @@ class Lexicon:
         return self.by_trigger.get((lemma, pos), [])
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.by_trigger.values())
+        return len({id(p) for v in self.by_trigger.values() for p in v})
+
+
+def _predicate(entry: dict[str, Any], line: int) -> Predicate:
+    return Predicate(
+        trigger=entry["trigger"].lower(),
+        pos=entry["pos"],
+        type=entry["type"],
+        mode=entry.get("mode"),
+        particle=entry.get("particle"),
+        object=_as_tuple(entry.get("object")),
+        prep=entry.get("prep"),
+        compound=_as_tuple(entry.get("compound")),
+        context=_as_tuple(entry.get("context")),
+        actor=_as_tuple(entry.get("actor")) or ("subj",),
+        recipient=_as_tuple(entry.get("recipient")) or ("obj",),
+        symmetric=bool(entry.get("symmetric", False)),
+        ambiguous=bool(entry.get("ambiguous", False)),
+        cameo=entry.get("cameo"),
+        confidence=float(entry.get("confidence", 0.8)),
+        cue=entry.get("cue"),
+        example=entry.get("example", ""),
+        line=line,
+    )
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lexicon = Lexicon()
     for line, entry in iter_jsonl(data_path("predicates.jsonl")):
-        predicate = Predicate(
-            trigger=entry["trigger"].lower(),
-            pos=entry["pos"],
-            type=entry["type"],
-            mode=entry.get("mode"),
-            particle=entry.get("particle"),
-            object=_as_tuple(entry.get("object")),
-            prep=entry.get("prep"),
-            compound=_as_tuple(entry.get("compound")),
-            context=_as_tuple(entry.get("context")),
-            actor=_as_tuple(entry.get("actor")) or ("subj",),
-            recipient=_as_tuple(entry.get("recipient")) or ("obj",),
-            symmetric=bool(entry.get("symmetric", False)),
-            ambiguous=bool(entry.get("ambiguous", False)),
-            cameo=entry.get("cameo"),
-            confidence=float(entry.get("confidence", 0.8)),
-            example=entry.get("example", ""),
-            line=line,
-        )
-        lexicon.by_trigger.setdefault((predicate.trigger, predicate.pos), []).append(predicate)
+        predicate = _predicate(entry, line)
+        # "variants": other lemmas the model gives inflected forms ("staged" -> "stag")
+        for lemma in (predicate.trigger, *entry.get("variants", ())):
+            lexicon.by_trigger.setdefault((lemma.lower(), predicate.pos), []).append(predicate)
     return lexicon
+
+
+def default_cameo(event_type: str) -> str | None:
+    """The generic CAMEO code of a type (its first root + "0"), for events whose type a rule changed."""
+    roots = plover_types().get(event_type, {}).get("cameo_roots") or []
+    return f"{roots[0]}0" if roots else None
 
 
 @lru_cache(maxsize=1)

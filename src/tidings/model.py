@@ -109,17 +109,23 @@ class Place:
     geonameid: int | None = None
     admin1: str | None = None
     mentions: list[TextSpan] = field(default_factory=list)
+    # What the place is (country, city, county, region, street, facility …), and for a
+    # local feature placed by its context, the id of the place whose coordinates it took.
+    kind: str | None = None
+    within: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
+            "kind": self.kind,
             "country": self.country,
             "admin1": self.admin1,
             "lat": self.lat,
             "lon": self.lon,
             "precision": self.precision,
             "geonameid": self.geonameid,
+            "within": self.within,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -195,6 +201,11 @@ class Event:
     status_cue: TextSpan | None = None
     actor_spans: list[TextSpan] = field(default_factory=list)
     recipient_spans: list[TextSpan] = field(default_factory=list)
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    weapon: str | None = None
+    mentions: list[TextSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         when: dict[str, Any] | None = None
@@ -217,6 +228,11 @@ class Event:
             "attribution": [s.to_dict() for s in self.attribution],
             "evidence": {**self.evidence.to_dict(), "trigger": self.trigger.to_dict()},
             "confidence": round(self.confidence, 3),
+            "dead": self.dead,
+            "injured": self.injured,
+            "size": self.size,
+            "weapon": self.weapon,
+            "mentions": [s.to_dict() for s in self.mentions],
         }
 
 

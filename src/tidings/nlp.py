@@ -50,7 +50,16 @@ def build_pipeline(*, actor_files: Sequence[Path] = ()) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(actor_files: tuple[Path, ...] = ()) -> Language:
+def load_pipeline(actor_files: Sequence[Path] = ()) -> Language:
     """The pipeline for these actor files, built once per process."""
+    return _cached_pipeline(tuple(actor_files))
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(actor_files: tuple[Path, ...]) -> Language:
     return build_pipeline(actor_files=actor_files)
+
+
+def pipeline_builds() -> int:
+    """How many pipelines this process has built (batch workers check that it stays at one)."""
+    return int(_cached_pipeline.cache_info().misses)

@@ -20,11 +20,11 @@ from tidings.model import (
 from tidings.pipeline import roles
 from tidings.pipeline.actors import UNKNOWN_PREFIX
 from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, text_of
+from tidings.attribution.claims import ClaimLink, actors_after, chain_confidence, chain_of, claim_links
+from tidings.attribution.lexicon import load_reporting_lexicon
 from tidings.pipeline.attribution import frames_over
-from tidings.places import country_place, main_country
+from tidings.places import country_place, dateline_place, main_country
 from tidings.time import expression_for_span, governing_verb
-
-_HEDGED = {"alleged", "claimed", "denied", "hypothetical"}
 
 
 def _span(doc: Doc, i: int, j: int) -> TextSpan:
@@ -48,6 +48,7 @@ class ReportBuilder:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._lexicon = load_reporting_lexicon()
         self._outlets = {
             name.lower(): actor_id for name, actor_id, _ in kb.names()
             if kb.actors[actor_id].kind == "outlet"
@@ -73,14 +74,14 @@ class ReportBuilder:
         for mention in doc._.actor_mentions or []:
             actor = out.get(mention.actor)
             if actor is None:
-                actor = self._actor_record(mention.actor, text_of(doc)[mention.start:mention.end])
+                actor = self._actor_record(mention.actor, text_of(doc)[mention.start:mention.end], doc._.published)
                 out[mention.actor] = actor
             actor.mentions.append(_span(doc, mention.i, mention.j))
             actor.resolved_by.append(mention.resolved_by)
         return out
 
-    def _actor_record(self, actor_id: str, text: str) -> Actor:
-        known = self.kb.get(actor_id)
+    def _actor_record(self, actor_id: str, text: str, day: date | None = None) -> Actor:
+        known = self.kb.on(actor_id, day)  # a person's post (sector, parent) as of the article's date
         if known is None:
             name = text if actor_id.startswith(UNKNOWN_PREFIX) else actor_id
             return Actor(id=actor_id, name=name, kind="unknown")
@@ -99,10 +100,12 @@ class ReportBuilder:
                 place = Place(
                     id=resolved.id, name=resolved.name, country=resolved.country, lat=resolved.lat,
                     lon=resolved.lon, precision=resolved.precision, geonameid=resolved.geonameid,
-                    admin1=resolved.admin1,
+                    admin1=resolved.admin1, kind=resolved.kind, within=resolved.within,
                 )
                 out[place.id] = place
-            place.mentions.append(_span(doc, mention.i, mention.j))
+            # The mention's own characters: a dateline glued to the line before covers part of a token.
+            text = text_of(doc)
+            place.mentions.append(TextSpan(mention.start, mention.end, text[mention.start:mention.end]))
         return out
 
     # -- events ----------------------------------------------------------------------------------
@@ -127,6 +130,13 @@ class ReportBuilder:
     ) -> Event:
         trigger = doc[candidate.trigger_i]
         chain = frames_over(doc, candidate.trigger_i)
+        link = claim_links(doc, self._lexicon).get(candidate.trigger_i)
+        if link is not None and not link.direct and not chain:  # "claimed responsibility for the attack"
+            chain = chain_of(doc._.frames, link.frame)  # told earlier by the article itself
+        related = {r for a in candidate.actor_ids for r in self.kb.related(a)}
+        if link is not None and link.actor is not None and set(candidate.actor_ids) & self.kb.related(link.actor):
+            related.add(link.actor)  # the claimant is part of a named actor: keep the named actor
+        actor_ids = actors_after(link, candidate.actor_ids, related)
         attribution = list(head)
         for frame in chain:
             source = self._source(doc, frame)
@@ -134,18 +144,16 @@ class ReportBuilder:
                    for link in attribution):
                 continue  # "Rudaw's reporter … told Rudaw": one outlet, once
             attribution.append(source)
-        status, status_cue = self._status(doc, candidate, chain)
+        status, status_cue = self._status(doc, candidate, chain, link)
         when, when_text = self._date(doc, candidate, chain, article.published)
-        confidence = candidate.confidence
-        if any(s.kind == "anonymous" for s in attribution):
-            confidence *= 0.85
-        if status in _HEDGED:
-            confidence *= 0.8
+        in_text = [s for s in attribution if s.span is not None or s.cue is not None]
+        confidence = candidate.confidence * chain_confidence(
+            [s.kind for s in in_text], [s.name == self._lexicon.unnamed_source for s in in_text], status, self._lexicon)
         sentence = trigger.sent
         return Event(
             id=_id(article.id, candidate.trigger_i, candidate.type),
             type=candidate.type, mode=candidate.mode, context=candidate.context,
-            actors=candidate.actor_ids, recipients=candidate.recipient_ids,
+            actors=actor_ids, recipients=[r for r in candidate.recipient_ids if r not in actor_ids],
             place=self._place(doc, trigger, places),
             date=when, date_text=when_text, status=status, attribution=attribution,
             evidence=_span(doc, sentence.start, sentence.end),
@@ -153,12 +161,19 @@ class ReportBuilder:
             confidence=confidence, cameo=candidate.cameo, status_cue=status_cue,
             actor_spans=[_span(doc, i, j) for i, j in candidate.actors],
             recipient_spans=[_span(doc, i, j) for i, j in candidate.recipients],
+            dead=candidate.dead, injured=candidate.injured, size=candidate.size, weapon=candidate.weapon,
+            mentions=[_span(doc, i, j) for i, j in candidate.mentions],
         )
 
-    def _status(self, doc: Doc, candidate: EventCandidate, chain: list[Frame]) -> tuple[str, TextSpan | None]:
+    def _status(
+        self, doc: Doc, candidate: EventCandidate, chain: list[Frame], link: ClaimLink | None = None,
+    ) -> tuple[str, TextSpan | None]:
         innermost = chain[-1] if chain else None
         frame_status = innermost.status if innermost else None
         frame_cue = _span(doc, innermost.cue_i, innermost.cue_j) if innermost else None
+        if link is not None and link.kind in ("responsibility", "role_denial"):
+            frame = doc._.frames[link.frame]
+            return ("claimed" if link.kind == "responsibility" else "denied"), _span(doc, frame.cue_i, frame.cue_j)
         if frame_status == "claimed" and innermost is not None:
             claimant = innermost.source.actor
             own = claimant is not None and (claimant in candidate.actor_ids or any(
@@ -178,15 +193,25 @@ class ReportBuilder:
     def _date(
         self, doc: Doc, candidate: EventCandidate, chain: list[Frame], published: date | None,
     ) -> tuple[When | None, str | None]:
-        """The time of the event's own clause, else of its sentence, else on or before the date of
-        the statement that reports it, else on or before publication (precision ``reported``)."""
+        """The time of the event's own clause, else of its sentence, else the lede's day (the first
+        day or week the article's first three sentences name, not as the date of a statement), else on
+        or before the date of the statement that reports it, else on or before publication (precision
+        ``reported``)."""
         chosen = expression_for_span(doc, candidate.trigger_i, candidate.trigger_j, resolved_only=True)
+        cues = {k for f in doc._.frames or [] for k in range(f.cue_i, f.cue_j)}
         if chosen is None:
-            cues = {k for f in doc._.frames or [] for k in range(f.cue_i, f.cue_j)}
             sentence = doc[candidate.trigger_i].sent
             chosen = next((
                 e for e in doc._.time_mentions or []
                 if e.value is not None and sentence.start <= e.i < sentence.end
+                and governing_verb(doc, e.i, e.j).i not in cues
+            ), None)
+        if chosen is None:
+            lede_end = next((s.end for n, s in enumerate(doc.sents) if n == 2), len(doc))
+            chosen = next((
+                e for e in doc._.time_mentions or []
+                if e.value is not None and e.i < lede_end and e.value.precision in ("day", "week")
+                and (published is None or e.value.end <= published)
                 and governing_verb(doc, e.i, e.j).i not in cues
             ), None)
         if chosen is not None:
@@ -201,18 +226,27 @@ class ReportBuilder:
 
     @staticmethod
     def _place(doc: Doc, trigger: Token, places: dict[str, Place]) -> str | None:
-        """The place of the event's clause, else of its sentence, else the article's main country.
+        """The place of the event's clause, else of its sentence (the finest named there first), else the
+        dateline's, else the article's first city in its main country, else the main country itself.
 
         A country fallback that the text never names joins ``places`` without mentions.
         """
+        fineness = {"point": 0, "city": 1, "region": 2, "country": 3}
         mentions: list[PlaceMention] = doc._.place_mentions or []
         clause = {t.i for t in roles.clause_tokens(trigger)}
         sentence = trigger.sent
         for wanted in (lambda m: m.i in clause, lambda m: sentence.start <= m.i < sentence.end):
             chosen = [m for m in mentions if wanted(m)]
             if chosen:
-                return chosen[0].place.id
+                return min(chosen, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
+        dateline = dateline_place(doc)
+        if dateline is not None and dateline in places:
+            return dateline
         country = main_country(doc)
+        local = next((m for m in mentions if m.place.precision in ("point", "city")
+                      and (country is None or m.place.country == country)), None)
+        if local is not None:
+            return local.place.id
         place = country_place(country) if country else None
         if place is None:
             return None

@@ -213,6 +213,7 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD."),
     status: Optional[str] = typer.Option(None, "--status", help="Status(es) any report has, e.g. reported."),
     article: Optional[str] = typer.Option(None, "--article", help="Only events reported by this article (id, url or path)."),
+    include_parts: bool = typer.Option(False, "--include-parts", help="--actor also matches its parts (hamas: the Qassam Brigades)."),
     limit: int = typer.Option(100, "--limit", help="At most this many rows."),
     db: Optional[Path] = _DB,
     format: str = _FORMAT,
@@ -223,7 +224,7 @@ def events(
     _check_format(format)
     with _open_read(db) as store:
         rows = queries.events(store, actor=actor, type=type, since=since, until=until, status=status,
-                              article=article, limit=limit)
+                              article=article, limit=limit, include_parts=include_parts)
     emit(compact_events(rows) if format == "table" else rows, format=format, title="events")
 
 
@@ -287,8 +288,13 @@ COMMANDS = {"ingest": ingest, "events": events, "actors": actors, "relations": r
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the main app."""
+    from tidings.actors_cli import actors_group
+
     for name, command in COMMANDS.items():
-        app.command(name=name)(command)
+        if name == "actors":  # a group: the listing without a subcommand, plus search and show
+            app.add_typer(actors_group(command), name=name)
+        else:
+            app.command(name=name)(command)
 
 
 # -- demo --------------------------------------------------------------------------------------

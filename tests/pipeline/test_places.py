@@ -138,3 +138,89 @@ def test_places_acronym_is_never_a_city_name(nlp):
     doc = nlp("The UN said US envoys would arrive on Monday.")
     assert all(p[1] != "geonames:1253786" for p in _places(doc))
     assert ("US", "country:USA", "USA") in _places(doc)
+
+
+def test_places_country_that_is_also_an_actor_is_a_place(nlp):
+    text = "Sudanese refugees fled to Egypt."
+    doc = _run_with_actors(nlp, text, [])
+    doc = _run_with_actors(nlp, text, ["Egypt"])  # Egypt as the government actor still names a place
+    assert ("Egypt", "country:EGY", "EGY") in _places(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Police in Mansfield, La., said the fire started at night.", "Mansfield", "US.LA"),
+        ("Police in Mansfield, Texas, said the fire started at night.", "Mansfield", "US.TX"),
+        ("The mayor of Springfield, Illinois, spoke on Monday.", "Springfield", "US.IL"),
+    ],
+)
+def test_places_city_comma_state_picks_the_homonym_in_that_state(nlp, text, name, admin1):
+    doc = nlp(text)
+    found = [m.place for m in doc._.place_mentions if doc.text[m.start:m.end] == name]
+    assert found and found[0].admin1 == admin1
+
+
+def test_places_tripoli_comma_lebanon(nlp):
+    doc = nlp("Gunmen clashed in Tripoli, Lebanon, on Monday.")
+    tripoli = [p for p in _places(doc) if p[0] == "Tripoli"]
+    assert tripoli and tripoli[0][2] == "LBN"
+
+
+def test_places_small_us_towns_and_parishes_from_cities500_and_counties(nlp):
+    doc = nlp("Deputies from Rapides Parish arrested 14 people in Cottonport, Louisiana, on Friday.")
+    names = {p[0]: p for p in _places(doc)}
+    assert names["Rapides Parish"][1].startswith("us-county:")
+    assert names["Cottonport"][2] == "USA"
+
+
+def test_places_local_story_context_beats_the_famous_homonym(nlp):
+    doc = nlp("Deputies from Pineville and Rapides Parish, Louisiana, searched a house in Alexandria on Friday.")
+    alexandria = [m.place for m in doc._.place_mentions if doc.text[m.start:m.end] == "Alexandria"]
+    assert alexandria and alexandria[0].admin1 == "US.LA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm talking the honest God truth, he said.",
+        "Around 7:35 p.m. Sunday Alexandria Police went to the home.",
+        "Bill Clinton spoke in the morning. Later Clinton left.",
+    ],
+)
+def test_places_common_words_and_surnames_are_not_places(nlp, text):
+    names = {p[0] for p in _places(nlp(text))}
+    assert not names & {"God", "Police", "Clinton"}
+
+
+def test_places_place_opening_an_organisation_name(nlp):
+    doc = nlp("Around 7:35 p.m. Sunday Alexandria Police went to a home on Memphis Street in Pineville, Louisiana.")
+    names = {p[0] for p in _places(doc)}
+    assert "Alexandria" in names
+
+
+def test_places_dateline_city_with_state_abbreviation(nlp):
+    text = "Woman shot / fox13now.comFAYETTEVILLE, N.C. – A North Carolina woman shot her husband."
+    doc = nlp(text)
+    from tidings.places import dateline_place
+
+    first = doc._.place_mentions[0]
+    assert text[first.start:first.end] == "FAYETTEVILLE"
+    assert first.place.admin1 == "US.NC"
+    assert dateline_place(doc) == first.place.id
+
+
+def test_places_local_feature_takes_its_city_coordinates(nlp):
+    doc = nlp("The church stood in New Orleans. Next door, on the corner of Frenchmen Street, was a library.")
+    street = [m.place for m in doc._.place_mentions if m.place.kind == "street"]
+    assert street and street[0].name == "Frenchmen Street" and street[0].precision == "city"
+    city = [m.place for m in doc._.place_mentions if m.place.name == "New Orleans"][0]
+    assert street[0].within == city.id and (street[0].lat, street[0].lon) == (city.lat, city.lon)
+
+
+def test_places_aleppo_city_vs_governorate(nlp):
+    doc = nlp("Rebels shelled Aleppo on Monday while fighting spread across Aleppo province.")
+    ids = [(doc.text[m.start:m.end], m.place.precision) for m in doc._.place_mentions]
+    assert ("Aleppo", "city") in ids
+    assert any(text.startswith("Aleppo province") and precision == "region" for text, precision in ids), ids
+

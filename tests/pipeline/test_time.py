@@ -189,3 +189,24 @@ def test_time_windows_lose_no_match(nlp: Language) -> None:
     doc = run(nlp, text, MONDAY)
     finder = nlp.get_pipe("tidings_time").tagger.finder
     assert set(finder._matches(doc)) == set(finder.matcher(doc))
+
+
+def test_time_during_ramadan_and_in_december_across_the_new_year(nlp: Language) -> None:
+    mentions = found(run(nlp, "Attacks rose during Ramadan and fell in December.", date(2017, 1, 10)))
+    assert as_tuple(mentions["Ramadan"]) == ("2016-06-06", "2016-07-05", "range")
+    assert as_tuple(mentions["December"]) == ("2016-12-01", "2016-12-31", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "expected"),
+    [
+        ("Fighting raged from May 5 to May 7.", MONDAY, "from May 5 to May 7", ("2016-05-05", "2016-05-07", "range")),
+        ("The town has been besieged since last year.", MONDAY, "since last year", ("2015-01-01", "2016-12-19", "range")),
+        ("Gunmen opened fire on Monday night.", date(2017, 1, 1), "Monday night", ("2016-12-26", "2016-12-26", "day")),
+        ("The ceasefire collapsed two days ago.", date(2017, 1, 1), "two days ago", ("2016-12-30", "2016-12-30", "day")),
+        ("Clashes erupted in late December.", date(2017, 1, 3), "late December", ("2016-12-21", "2016-12-31", "range")),
+    ],
+)
+def test_time_ranges_and_year_boundaries(nlp: Language, text: str, published: date, expression: str, expected: tuple) -> None:
+    assert as_tuple(found(run(nlp, text, published))[expression]) == expected
+

@@ -116,3 +116,42 @@ def test_ingest_killed_mid_run_keeps_every_committed_article_and_resumes(tmp_pat
         resumed = ingest(store, [corpus], extract=fake_extract)
         assert resumed.duplicates == stored and resumed.added == total - stored
         assert store.count("articles") == total
+
+
+def _breaks_in_store(article):
+    """A report the database refuses (an event without a type): the failure comes at commit, not extraction."""
+    report = fake_extract(article)
+    if "position number 3 " in article.text:
+        report.events[0].type = None  # type: ignore[assignment]
+    return report
+
+
+def test_ingest_a_batch_that_fails_in_the_store_keeps_its_other_articles(tmp_path):
+    corpus = _write_jsonl(tmp_path / "news.jsonl", 6)
+    told: list[str] = []
+    with open_store(tmp_path / "db.duckdb") as store:
+        summary = ingest(store, [corpus], extract=_breaks_in_store, batch_size=4,
+                         on_item=lambda item, outcome: told.append(outcome))
+        assert store.count("articles") == 5 and store.count("failures") == 1
+        broken = store.query("SELECT a.id FROM articles a LEFT JOIN event_reports r ON r.article_id = a.id "
+                             "GROUP BY a.id, a.n_events HAVING count(r.id) <> a.n_events")
+    assert broken == []
+    assert (summary.added, len(summary.failed)) == (5, 1)
+    assert sorted(told) == ["added"] * 5 + ["failed"]
+
+
+def test_ingest_add_reports_is_all_or_nothing(tmp_path):
+    from tidings.model import Article
+
+    good = fake_extract(Article(text="A\nAl-Shabaab fighters attacked position number 1 in Mogadishu.", url="u1"))
+    bad = _breaks_in_store(Article(text="B\nAl-Shabaab fighters attacked position number 3 in Mogadishu.", url="u3"))
+    with open_store(tmp_path / "db.duckdb") as store:
+        try:
+            store.add_reports([(good, "a"), (bad, "b")])
+        except Exception:  # noqa: BLE001 - the database's own error type
+            pass
+        else:
+            raise AssertionError("the batch should have failed")
+        assert store.count("articles") == store.count("events") == store.count("actors") == 0
+        (added,) = store.add_reports([(good, "a")])
+        assert not added.duplicate and added.actors_new == 1 and store.count("events") == 1

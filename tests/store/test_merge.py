@@ -123,3 +123,47 @@ def test_merge_reported_precision_means_on_or_before_publication():
     assert _pair(dated, undated, published_b="2023-09-19").compatible
     late = attack(day="2023-09-25", precision="reported")
     assert not _pair(dated, late, published_b="2023-09-25").compatible
+
+
+
+def test_merge_unresolved_proper_names_tie_reports_and_generic_words_do_not():
+    from tidings.model import Actor
+    from tidings.store.merge import name_keys
+
+    rules = load_rules()
+    assert name_keys("Vishwanand Subryan", rules) & name_keys("Subryan", rules) == {"~subryan"}
+    assert not name_keys("Bloomington Police", rules) & name_keys("the police", rules)
+    assert not name_keys("gunmen", rules)
+
+    def report(title: str, person: str, published: str):
+        r = make_report(title, [E("ACCUSE", f"{person} was charged with murder.", place="mogadishu")],
+                        published=published)
+        r.actors.append(Actor(f"unk:{person}", person, "unknown"))
+        r.events[0].recipients.append(f"unk:{person}")
+        return r
+
+    same = cluster_reports([report("a", "Vishwanand Subryan", "2013-04-02"), report("b", "Subryan", "2013-04-03")])
+    other = cluster_reports([report("a", "Vishwanand Subryan", "2013-04-02"), report("b", "Anthony LaSalle", "2013-04-03")])
+    assert len(same) == 1 and len(other) == 2
+
+
+def test_merge_without_any_date_needs_the_stronger_score():
+    strong = attack(day=None)
+    weak = attack(day=None, actors=["unknown:gunmen"], place=None, sentence="Gunmen struck.")
+    rules = load_rules()
+    both = _pair(strong, strong, published_a=None, published_b=None)
+    assert both.compatible and both.parts["date"] == 0 and both.score >= rules.undated_threshold
+    result = _pair(strong, weak, published_a=None, published_b=None)
+    assert not result.compatible
+    assert any("no date to compare" in c or "nothing ties" in c for c in result.conflicts)
+
+
+def test_merge_one_article_retelling_one_event_in_the_same_window_merges():
+    lead = E("AID", "Hamas helped Sinai Province fighters this month.", actors=["hamas"],
+             recipients=["sinai_province"], day="2016-12-01", until="2016-12-31", precision="month")
+    later = E("AID", "In December the group's aid to the jihadists went on.", actors=["hamas"],
+              recipients=["sinai_province"], day="2016-12-01", until="2016-12-31", precision="month")
+    unrelated = E("AID", "Hamas also sent money to its fighters in December.", actors=["hamas"],
+                  day="2016-12-01", until="2016-12-31", precision="month")  # no recipient: not the same telling
+    report = make_report("one article", [lead, later, unrelated], published="2016-12-19")
+    assert sorted(sorted(c) for c in cluster_reports([report])) == [[(0, "e0"), (0, "e1")], [(0, "e2")]]

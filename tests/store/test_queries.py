@@ -103,3 +103,25 @@ def test_queries_sql_runs_selects_and_refuses_writes(filled):
     assert filled.count("events") == 5
     with pytest.raises(StoreError, match="query failed"):
         queries.sql(filled, "SELECT nope FROM events")
+
+
+def test_queries_events_include_parts_follows_parent_links(filled):
+    exact = queries.events(filled, actor="hamas", type="AID", since="2016-12", until="2016-12")
+    assert [r["evidence"][:20] for r in exact] == ["Hamas treated wounde"]
+    parts = queries.events(filled, actor="hamas", type="AID", since="2016-12", until="2016-12", include_parts=True)
+    assert {r["evidence"][:20] for r in parts} == {"Hamas treated wounde", "Hamas's military win"}
+    family = queries.actor_parts(filled, "hamas")
+    assert {"hamas", "izz_ad_din_al_qassam_brigades", "qassam_brigades"} <= set(family)  # store and KB parents
+    assert "sinai_province" not in family and queries.actor_parts(filled, "sinai_province") == ["sinai_province"]
+
+
+def test_queries_sql_refuses_explain_analyze_which_would_run_a_write(tmp_path) -> None:
+    from tidings.store import open_store
+    from tidings.store.queries import sql
+    from tidings.store.schema import StoreError
+
+    with open_store(tmp_path / "x.duckdb") as store:
+        before = store.query("SELECT count(*) AS n FROM migrations")[0]
+        with pytest.raises(StoreError, match="EXPLAIN ANALYZE"):
+            sql(store, "EXPLAIN ANALYZE DELETE FROM migrations")
+        assert store.query("SELECT count(*) AS n FROM migrations")[0] == before

@@ -115,3 +115,16 @@ def test_store_cli_ingest_and_demo_with_the_real_model(app, tmp_path, capsys):
     assert again.exit_code == 0, again.output
     summary = json.loads(again.stdout)[0]
     assert summary["added"] == 0 and summary["duplicates"] == len(list(DEMO.glob("*.txt")))
+
+
+def test_store_cli_events_include_parts(app, tmp_path):
+    path = tmp_path / "parts.duckdb"
+    with open_store(path) as store:
+        store.add_report(make_report("Wing", [
+            E("ASSAULT", "The Qassam Brigades fired rockets at Israel.", actors=["izz_ad_din_al_qassam_brigades"],
+              recipients=["israel"], day="2016-12-18"),
+        ], published="2016-12-19"))
+    exact = _run(app, "events", "--db", str(path), "--actor", "hamas", "--format", "json")
+    parts = _run(app, "events", "--db", str(path), "--actor", "hamas", "--include-parts", "--format", "json")
+    assert exact.exit_code == 0 and parts.exit_code == 0, exact.output + parts.output
+    assert json.loads(exact.stdout) == [] and len(json.loads(parts.stdout)) == 1

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("evaluate")
     def evaluate_command(
-        dataset: str = typer.Argument(..., help=f"One of: {', '.join(DATASETS)}."),
+        dataset: str = typer.Argument(..., help=f"One of: {', '.join(DATASETS)}, attribution (a JSONL gold file)."),
         gold: Path = typer.Option(..., "--gold", help="The dataset's gold folder, e.g. ../shared/eval/gvdb."),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N records (per corpus for geoparsing)."),
         out: Optional[Path] = typer.Option(None, "--out", help="Also write the full result (every miss) as JSON here."),
@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
         """Score tidings on a public gold set: P/R/F1 per field and the worst misses."""
         from tidings.evaluate import evaluate
         from tidings.evaluate.report import render
+
+        if dataset == "attribution":  # not in DATASETS: no attribution gold ships in ../shared/eval
+            from tidings.evaluate.attribution import evaluate_file as evaluate
 
         result = evaluate(dataset, gold, limit=limit)
         render(result, Console(soft_wrap=True), misses=misses)

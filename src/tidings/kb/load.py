@@ -11,10 +11,28 @@ import jsonschema
 import yaml
 
 from tidings.errors import DataError, InputError
-from tidings.kb.base import KBActor, KnowledgeBase, State
+from tidings.kb.base import HistoryEvent, KBActor, KnowledgeBase, Role, State
+from tidings.kb.cache import cached, digest
 from tidings.resources import data_path, iter_jsonl, load_schema, load_yaml
 
 _ACTOR_FIELDS = set(KBActor.__slots__) - {"origin"}  # type: ignore[attr-defined]
+_LIST_FIELDS = ("aliases", "acronyms", "descriptions", "affiliate_of", "operates_in", "roles", "history")
+
+
+def actor_files() -> list[Path]:
+    """The shipped actor files: actors.jsonl, then every ``actors/*.jsonl`` in name order."""
+    folder = data_path("actors")
+    return [data_path("actors.jsonl"), *sorted(folder.glob("*.jsonl"))]
+
+
+def _typed(entry: dict[str, Any]) -> dict[str, Any]:
+    """JSON values as the records hold them: roles and history as frozen dataclasses."""
+    out = dict(entry)
+    if "roles" in out:
+        out["roles"] = [Role(**r) for r in out["roles"]]
+    if "history" in out:
+        out["history"] = [HistoryEvent(**h) for h in out["history"]]
+    return out
 
 
 def _state_actors(kb: KnowledgeBase, state: dict[str, Any], institutions: list[dict[str, Any]]) -> None:
@@ -53,6 +71,7 @@ def _merge(kb: KnowledgeBase, entry: dict[str, Any], *, origin: str) -> None:
     unknown = set(entry) - _ACTOR_FIELDS
     if unknown:
         raise DataError(origin, f"actor {entry.get('id')!r} has unknown field(s) {sorted(unknown)}")
+    entry = _typed(entry)
     existing = kb.actors.get(entry["id"])
     if existing is None:
         if "name" not in entry or "kind" not in entry:
@@ -60,7 +79,7 @@ def _merge(kb: KnowledgeBase, entry: dict[str, Any], *, origin: str) -> None:
         kb.actors[entry["id"]] = KBActor(**entry, origin=origin)
         return
     for key, value in entry.items():
-        if key in ("aliases", "acronyms", "descriptions", "affiliate_of", "operates_in"):
+        if key in _LIST_FIELDS:
             merged = list(getattr(existing, key)) + [v for v in value if v not in getattr(existing, key)]
             setattr(existing, key, merged)
         elif key != "id":
@@ -113,6 +132,7 @@ def build_kb(*, user_files: Sequence[Path] = ()) -> KnowledgeBase:
     kb = KnowledgeBase()
     institutions = load_yaml("institutions.yaml")["institutions"]
     for _, state in iter_jsonl(data_path("states.jsonl")):
+        kb.iso3_state[state["iso3"]] = state["id"]
         kb.states[state["id"]] = State(
             id=state["id"], iso3=state["iso3"], name=state["name"],
             adjectives=list(state["adjectives"]), demonyms=list(state.get("demonyms", [])),
@@ -122,8 +142,9 @@ def build_kb(*, user_files: Sequence[Path] = ()) -> KnowledgeBase:
         if state.get("capital"):
             kb.capital_state.setdefault(state["capital"], state["id"])
         _state_actors(kb, state, institutions)
-    for number, entry in iter_jsonl(data_path("actors.jsonl")):
-        _merge(kb, entry, origin="builtin")
+    for path in actor_files():
+        for _, entry in iter_jsonl(path):
+            _merge(kb, entry, origin="builtin")
     for path in user_files:
         for where, entry in _read_user_file(Path(path)):
             _validate(entry, "actor.schema.json", where)
@@ -131,7 +152,20 @@ def build_kb(*, user_files: Sequence[Path] = ()) -> KnowledgeBase:
     return kb
 
 
+def source_files(user_files: Sequence[Path] = ()) -> list[Path]:
+    """Every file the knowledge base is built from, ours first."""
+    return [data_path("states.jsonl"), data_path("institutions.yaml"), *actor_files(), *map(Path, user_files)]
+
+
+def kb_key(user_files: Sequence[Path] = ()) -> str:
+    """The cache key of the knowledge base built from these user files."""
+    return digest(source_files(user_files))
+
+
 @lru_cache(maxsize=8)
 def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The knowledge base for these user files, built once per process."""
-    return build_kb(user_files=user_files)
+    """The knowledge base for these user files: from the disk cache when current, else built."""
+    for path in user_files:
+        if not Path(path).is_file():
+            raise InputError(f"no actor file at {str(path)!r}: check the path given to --actors")
+    return cached("kb", kb_key(user_files), lambda: build_kb(user_files=user_files))

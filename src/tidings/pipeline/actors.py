@@ -1,30 +1,38 @@
-"""Actor mentions: knowledge-base names first, then nationality words, descriptions, and NER last.
+"""Actor mentions: knowledge-base names first, then nationality words, fuzzy names, descriptions, NER last.
 
 The small model mislabels armed groups (Boko Haram as PERSON, Sinai Province
 as a place) and cuts long names short, so the knowledge base's dictionary is
 the first source of evidence and the model's entity labels only a fallback,
-never the basis for an actor's type.
+never the basis for an actor's type. Every mention says how it was resolved
+(``resolved_by``): alias, nationality, metonymy, fuzzy, description, pronoun, ner:LABEL.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
+import spacy
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from tidings.kb import KnowledgeBase, load_kb
+from tidings.kb.cache import cached
+from tidings.kb.index import HYPHENS, AliasIndex, build_index, fold
+from tidings.kb.load import kb_key
 from tidings.pipeline.annotations import ActorMention
 from tidings.places import get_gazetteer
 from tidings.resources import load_yaml
 
 UNKNOWN_PREFIX = "unk:"
 _FALLBACK_LABELS = {"ORG", "PERSON"}
+_FUZZY_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 def unknown_actor_id(text: str) -> str:
@@ -32,28 +40,24 @@ def unknown_actor_id(text: str) -> str:
     return UNKNOWN_PREFIX + re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
+def actor_index(nlp: Language, kb: KnowledgeBase, *, key: str | None = None) -> AliasIndex:
+    """The alias index for this knowledge base, tokenized by ``nlp`` (cached on disk when ``key`` is given)."""
+    def tokenize(names: list[str]) -> list[list[str]]:
+        return [[t.text for t in doc] for doc in nlp.tokenizer.pipe(names)]
+
+    if key is None:
+        return build_index(kb, tokenize)
+    model = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-spacy{spacy.__version__}"
+    return cached("actor-index", f"{key}-{re.sub(r'[^A-Za-z0-9.]+', '_', model)}",
+                  lambda: build_index(kb, tokenize))
+
+
 class ActorResolver:
     """Finds actor mentions and resolves each to a knowledge-base id (or an ``unk:`` id)."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, *, index: AliasIndex | None = None) -> None:
         self.kb = kb
-        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._label_ids: dict[str, list[str]] = {}
-        by_name: dict[tuple[str, bool], list[str]] = {}
-        for name, actor_id, exact in kb.names():
-            key = (name if exact else name.lower(), exact)
-            ids = by_name.setdefault(key, [])
-            if actor_id not in ids:
-                ids.append(actor_id)
-        for (name, exact), ids in by_name.items():
-            label = ("=" if exact else "~") + name
-            self._label_ids[label] = kb.prefer_explicit(name, ids)
-        inexact = [k for k in by_name if not k[1]]
-        exact = [k for k in by_name if k[1]]
-        for matcher, keys in ((self.names, inexact), (self.acronyms, exact)):
-            for (name, is_exact), pattern in zip(keys, nlp.tokenizer.pipe(k[0] for k in keys)):
-                matcher.add(("=" if is_exact else "~") + name, [pattern])
+        self.index = index if index is not None else actor_index(nlp, kb)
         config = load_yaml("descriptions.yaml")
         self.determiners = set(config["determiners"])
         self.description_heads: dict[str, list[str]] = config["heads"]
@@ -61,6 +65,13 @@ class ActorResolver:
         self.institution_kinds = set(config["institution_kinds"])
         self.institution_nouns = set(config["institution_nouns"])
         self.pronouns: dict[str, list[str]] = config["pronouns"]
+        self.singular_pronouns = set(config.get("singular_pronouns", []))
+        fuzzy = config.get("fuzzy", {})
+        self.fuzzy_cutoff = float(fuzzy.get("cutoff", 90))
+        self.fuzzy_min_chars = int(fuzzy.get("min_chars", 6))
+        self.fuzzy_connectors = frozenset(fuzzy.get("stop_tokens", []))
+        self.fuzzy_stop = frozenset(STOP_WORDS) | self.fuzzy_connectors
+        self._state_names = [(s.name, s.iso3) for s in kb.states.values()]
 
     # -- the stages, in order of evidence -------------------------------------------------------
 
@@ -69,6 +80,7 @@ class ActorResolver:
         mentions = self._institutions(doc, mentions)
         mentions += self._nationalities(doc, mentions)
         mentions += self._capitals(doc, mentions)
+        mentions += self._fuzzy(doc, mentions)
         mentions = self._descriptions(doc, mentions)
         mentions += self._ner_fallback(doc, mentions)
         mentions += self._pronouns(doc, mentions)
@@ -76,28 +88,42 @@ class ActorResolver:
         return doc
 
     def _dictionary(self, doc: Doc) -> list[ActorMention]:
-        spans: list[Span] = []
-        for matcher in (self.names, self.acronyms):
-            for match_id, i, j in matcher(doc):
-                spans.append(Span(doc, i, j, label=match_id))
-        out = []
-        for span in filter_spans(spans):
-            ids = self._label_ids[doc.vocab.strings[span.label]]
-            out.append(_mention(span, self._choose(ids, doc), "alias"))
-        return out
+        matches = self.index.match([t.text for t in doc])
+        context: set[str] = set()
+        if any(len(self.index.labels[label]) > 1 for _, _, label in matches):
+            # evidence for a shared name: the states the text names, and the home of every unambiguous actor
+            context = self._countries(doc)
+            for _, _, label in matches:
+                ids = self.index.labels[label]
+                country = self.kb.actors[ids[0]].country if len(ids) == 1 else None
+                if country:
+                    context.add(country)
+        return [_mention(doc[i:j], self._choose(self.index.labels[label], doc, context), "alias")
+                for i, j, label in matches]
 
-    def _choose(self, ids: Sequence[str], doc: Doc) -> str:
-        """One actor for an ambiguous name: prefer one that operates where the article is about."""
+    def _countries(self, doc: Doc) -> set[str]:
+        """ISO3 codes of the states the article names or describes (evidence for ambiguous names)."""
+        text = doc.text
+        found = {iso3 for name, iso3 in self._state_names if name in text}
+        for token in doc:
+            state_id = self.kb.state_of_adjective(token.text) if token.text[:1].isupper() else None
+            if state_id:
+                found.add(self.kb.states[state_id].iso3)
+        return found
+
+    def _choose(self, ids: Sequence[str], doc: Doc, countries: set[str]) -> str:
+        """One actor for a shared name: one active on the article's date, then one operating where the
+        article is about, then the one that lists the name by hand."""
         if len(ids) == 1:
             return ids[0]
-        text = doc.text
-        for actor_id in ids:
+        day: date | None = doc._.published
+
+        def evidence(actor_id: str) -> tuple[int, int]:
             actor = self.kb.actors[actor_id]
-            for country in actor.operates_in or ([actor.country] if actor.country else []):
-                state = next((s for s in self.kb.states.values() if s.iso3 == country), None)
-                if state and state.name in text:
-                    return actor_id
-        return ids[0]
+            where = set(actor.operates_in) | ({actor.country} if actor.country else set())
+            return (0 if day and not actor.active_on(day) else 1, 1 if where & countries else 0)
+
+        return max(ids, key=lambda a: (evidence(a), -ids.index(a)))
 
     def _institutions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Egypt's military": a state name, a possessive and an institution noun."""
@@ -155,6 +181,51 @@ class ActorResolver:
                 continue
             out.append(_mention(doc[token.i:token.i + 1], state_id, "metonymy"))
         return out
+
+    def _fuzzy(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Names the dictionary missed by a spelling ("Hayat Tahrir as-Sham", "Abdel-Fattah el-Sissi"):
+        unmatched entities and capitalised word runs, scored against the names sharing a rare word."""
+        taken = _taken(mentions)
+        out: list[ActorMention] = []
+        for span in self._fuzzy_queries(doc, taken):
+            words = [fold(t.text) for t in span if t.text not in HYPHENS]
+            query = " ".join(words)
+            if len(query) < self.fuzzy_min_chars:
+                continue
+            labels = self.index.candidates(words, self.fuzzy_stop)
+            if not labels:
+                continue
+            choices = {label: self.index.names[label] for label in labels}
+            best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+            if best is None:
+                continue
+            ids = self.index.labels[best[2]]
+            out.append(_mention(span, self._choose(ids, doc, self._countries(doc) if len(ids) > 1 else set()),
+                                "fuzzy"))
+            taken.update(range(span.start, span.end))
+        return out
+
+    def _fuzzy_queries(self, doc: Doc, taken: set[int]) -> Iterable[Span]:
+        seen: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if ent.label_ in _FUZZY_LABELS and not any(k in taken for k in range(ent.start, ent.end)):
+                span = _trim(ent)
+                if span is not None and (span.start, span.end) not in seen:
+                    seen.add((span.start, span.end))
+                    yield span
+        i = 0
+        while i < len(doc):  # runs of capitalised proper nouns (with al-, as-, of …) the model left unlabelled
+            j = i
+            while j < len(doc) and j not in taken and (
+                    doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                    or j > i and (doc[j].text in HYPHENS or doc[j].lower_ in self.fuzzy_connectors)):
+                j += 1
+            while j > i and not doc[j - 1].text[:1].isupper():
+                j -= 1
+            if j - i >= 2 and not any(a <= i and j <= b for a, b in seen):
+                seen.add((i, j))
+                yield doc[i:j]
+            i = max(j, i + 1)
 
     def _descriptions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Definite descriptions and bare institution nouns resolved to an earlier actor."""
@@ -262,7 +333,8 @@ class ActorResolver:
             for candidate in reversed(ordered):
                 if candidate.end > token.idx or candidate.i < window_start:
                     continue
-                if self._kind(candidate) in kinds:
+                if self._kind(candidate) in kinds and not (
+                        token.lower_ in self.singular_pronouns and _plural(doc, candidate)):
                     out.append(_mention(doc[token.i:token.i + 1], candidate.actor, "pronoun"))
                     break
         return out
@@ -287,6 +359,11 @@ def _trim(ent: Span) -> Span | None:
     return doc[i:j]
 
 
+def _plural(doc: Doc, mention: ActorMention) -> bool:
+    """A mention headed by a plural noun ("Egyptian officials", "troops"): not the antecedent of "it"."""
+    return doc[mention.j - 1].tag_ in _PLURAL_TAGS
+
+
 def _mention(span: Span, actor_id: str, how: str) -> ActorMention:
     return ActorMention(
         i=span.start, j=span.end, start=span.start_char, end=span.end_char, actor=actor_id, resolved_by=how
@@ -304,4 +381,6 @@ def _taken(mentions: Iterable[ActorMention]) -> set[int]:
     default_config={"actor_files": []},
 )
 def make_actor_resolver(nlp: Language, name: str, actor_files: list[str]) -> ActorResolver:
-    return ActorResolver(nlp, load_kb(tuple(Path(p) for p in actor_files)))
+    files = tuple(Path(p) for p in actor_files)
+    kb = load_kb(files)
+    return ActorResolver(nlp, kb, index=actor_index(nlp, kb, key=kb_key(files)))

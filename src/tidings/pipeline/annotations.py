@@ -102,6 +102,12 @@ class EventCandidate:
     context: list[str] = field(default_factory=list)
     confidence: float = 0.7
     pattern: str = ""
+    # supplementary PLOVER fields, where the text gives them ("killing 25 people")
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    weapon: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # later triggers merged into this event
 
 
 EXTENSIONS: dict[str, object] = {

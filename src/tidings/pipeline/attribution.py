@@ -8,70 +8,16 @@ the chain of nested frames as its attribution and the innermost frame's status.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from tidings.attribution.lexicon import ReportingLexicon, ReportingVerb, load_reporting_lexicon
+from tidings.attribution.quotes import quote_frames
 from tidings.kb import KnowledgeBase, load_kb
 from tidings.pipeline import roles
 from tidings.pipeline.annotations import ActorMention, Frame, SourceRef
-from tidings.resources import load_yaml
 
 _CONTENT_DEPS = {"ccomp", "parataxis"}
-
-
-@dataclass(frozen=True, slots=True)
-class ReportingVerb:
-    lemma: str
-    status: str
-    kind: str
-    statement_type: str | None
-
-
-@dataclass(slots=True)
-class ReportingLexicon:
-    """What data/reporting.yaml and data/sources.yaml say, in the shape the finder uses."""
-
-    verbs: dict[str, ReportingVerb]
-    according: dict[str, str]  # multi-word cue → status
-    hedges: dict[str, str]  # adverb → status
-    passive_hedges: dict[str, str]  # participle lemma → status ("is said to")
-    anonymous_heads: set[str]
-    document_heads: set[str]
-    reporter_nouns: set[str]
-    speaker_pronouns: set[str]
-    unnamed_source: str
-    addressee_verbs: set[str]
-    citing_verbs: set[str]
-
-
-def load_reporting_lexicon() -> ReportingLexicon:
-    reporting = load_yaml("reporting.yaml")
-    sources = load_yaml("sources.yaml")
-    citing = set(sources["citing_verbs"])
-    verbs = {
-        v["lemma"]: ReportingVerb(v["lemma"], v["status"], v.get("kind", "speech"), v.get("statement_type"))
-        for v in reporting["verbs"]
-    }
-    according = {
-        c["cue"].lower(): c.get("status", "reported") for c in reporting["according_to"]
-        if " " in c["cue"] and c["cue"].split()[0] not in ("citing", "quoting")
-    }
-    hedges = reporting["hedges"]
-    return ReportingLexicon(
-        verbs=verbs,
-        according=according,
-        hedges={h["cue"].lower(): h["status"] for h in hedges["adverbs"]},
-        passive_hedges={h["lemma"]: h["status"] for h in hedges["passive_participles"]},
-        anonymous_heads={h.lower() for h in reporting["anonymous_heads"]},
-        document_heads={h.lower() for h in reporting["document_heads"]},
-        reporter_nouns=set(sources["reporter_nouns"]),
-        speaker_pronouns=set(sources["speaker_pronouns"]),
-        unnamed_source=sources["unnamed_source"],
-        addressee_verbs=set(sources["addressee_verbs"]),
-        citing_verbs=citing,
-    )
 
 
 class AttributionFinder:
@@ -92,13 +38,19 @@ class AttributionFinder:
             lower = token.lower_
             if lower in self._according_starts:
                 self._according(doc, token, frames, mention_at)
-            nested_citation = token.lemma_.lower() in self.lexicon.citing_verbs and token.head.lemma_.lower() in self.lexicon.verbs
+            nested_citation = token.lemma_.lower() in self.lexicon.citing_verbs and (
+                token.head.lemma_.lower() in self.lexicon.verbs or self._citation(token, frames, mention_at))
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.verbs and not nested_citation:
                 self._reporting_verb(token, frames, mention_at)
             elif token.pos_ == "VERB" and roles.is_passive(token) and token.lemma_.lower() in self.lexicon.passive_hedges:
                 self._passive_hedge(token, frames)
             elif token.dep_ == "advmod" and lower in self.lexicon.hedges:
                 self._hedge(token, frames)
+            elif token.lemma_.lower() in self.lexicon.experiencer_adjectives and token.pos_ == "ADJ":
+                self._experiencer(token, frames, mention_at)
+            if token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon.verbs:
+                self._responsibility(token, frames, mention_at)
+        frames.extend(quote_frames(doc, frames, self.lexicon, lambda k: self._speaker_at(doc, k, frames, mention_at)))
         _link_parents(frames)
         doc._.frames = frames
         return doc
@@ -142,16 +94,42 @@ class AttributionFinder:
                         ))
                         parent = len(frames) - 1
 
+    def _citation(self, citing: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> bool:
+        """"Somali state media reported, citing police, that …" where the parser hung "citing" inside
+        the content: the cited source nests under the sentence's earlier reporting frame."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in citing.children):
+            return False
+        sentence = citing.sent
+        host = max((k for k, f in enumerate(frames) if sentence.start <= f.cue_i < citing.i), default=None,
+                   key=lambda k: frames[k].cue_i)
+        cited = [c for c in citing.children if c.dep_ in ("dobj", "obj")][:1]
+        if host is None or not cited:
+            return False
+        if any(f.cue_i == citing.i for f in frames):
+            return True
+        while any(f.parent == host for f in frames if f.cue_i == frames[host].cue_i):  # the chain's last link
+            host = next(k for k, f in enumerate(frames) if f.parent == host and f.cue_i == frames[host].cue_i)
+        content = frames[host].content_i, frames[host].content_j
+        start = max(content[0], cited[0].right_edge.i + 1)
+        while start < content[1] and citing.doc[start].is_punct:
+            start += 1
+        parent = host
+        for link in self._describe(cited[0], frames, mention_at):
+            frames.append(Frame(source=link, cue_i=citing.i, cue_j=citing.i + 1, content_i=start,
+                                content_j=content[1], status=frames[host].status, parent=parent))
+            parent = len(frames) - 1
+        return True
+
     def _content(self, verb: Token) -> tuple[int, int] | None:
         """The token range a reporting verb covers: its clausal complement, or the clause it interrupts."""
         complements = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         complements.sort(key=lambda c: (c.i < verb.i, not any(m.lower_ == "that" for m in c.children)))
         if complements:
             return complements[0].left_edge.i, complements[0].right_edge.i + 1
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i and _set_off(verb):
             head = verb.head
             return head.left_edge.i, verb.left_edge.i
-        for child in verb.children:
+        for child in verb.children if verb.lemma_.lower() in self.lexicon.object_content_verbs else ():
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "about", "in"):
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
@@ -159,8 +137,8 @@ class AttributionFinder:
         clause = _that_clause(verb) or _following_that(verb)
         if clause is not None:
             return clause
-        if verb.lemma_.lower() in self.lexicon.addressee_verbs:
-            return None
+        if verb.lemma_.lower() in self.lexicon.addressee_verbs or verb.lemma_.lower() not in self.lexicon.object_content_verbs:
+            return None  # "will continue", "could not verify the claim": an object is not what is said
         for child in verb.children:
             if child.dep_ in ("dobj", "xcomp"):
                 return child.left_edge.i, child.right_edge.i + 1
@@ -228,6 +206,76 @@ class AttributionFinder:
             status=self.lexicon.hedges[adverb.lower_],
         ))
 
+    def _experiencer(self, adjective: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
+        """"It has become clear to Egyptian intelligence that …": the one it is clear to is the source."""
+        verb = adjective.head if adjective.dep_ in ("acomp", "attr", "oprd") else adjective
+        holders = [adjective, verb]
+        to = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None:
+            return
+        experiencer = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if experiencer is None:
+            return
+        clause = next((c for h in holders for c in h.children if c.dep_ in ("ccomp", "csubj") and c.i > adjective.i), None)
+        if clause is None:  # the small model hangs "that …" on the experiencer as a relative clause
+            marker = next((t for t in adjective.doc[to.i:adjective.sent.end] if t.lower_ == "that" and t.dep_ == "mark"), None)
+            clause = marker.head if marker is not None and marker.head.i > marker.i else None
+        if clause is None:
+            return
+        parent = None
+        for link in self._describe(experiencer, frames, mention_at):
+            frames.append(Frame(source=link, cue_i=min(verb.i, adjective.i), cue_j=adjective.i + 1,
+                                content_i=clause.left_edge.i, content_j=clause.right_edge.i + 1,
+                                status=self.lexicon.experiencer_adjectives[adjective.lemma_.lower()], parent=parent))
+            parent = len(frames) - 1
+
+    def _responsibility(self, verb: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
+        """"took responsibility for the attack": a claim made with a verb the reporting lexicon lacks."""
+        lexicon = self.lexicon
+        if verb.lemma_.lower() not in lexicon.responsibility_verbs:
+            return
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lexicon.responsibility_nouns), None)
+        speakers = roles.subjects(verb)
+        if noun is None or not speakers:
+            return
+        target = next((p for h in (noun, verb) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+        if target is None:
+            return
+        links = self._describe(speakers[0], frames, mention_at)
+        parent = None
+        for link in links:
+            frames.append(Frame(source=link, cue_i=verb.i, cue_j=verb.i + 1, content_i=target.i,
+                                content_j=target.right_edge.i + 1, status="claimed", parent=parent))
+            parent = len(frames) - 1
+
+    def _antecedent(self, pronoun: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> SourceRef | None:
+        """Who "he", "she", "it" or "they" points back to: the latest earlier speaker or named person."""
+        human = pronoun.lower_ in ("he", "she", "him", "her")
+        candidates: list[tuple[int, SourceRef]] = [
+            (f.source.i, f.source) for f in frames
+            if f.source.i is not None and f.source.i < pronoun.i and f.source.kind != "document"
+            and (not human or f.source.kind in ("person", "reporter", "anonymous"))
+            and (human or f.source.kind != "person")
+        ]
+        if human:
+            sentence = pronoun.sent
+            start = sentence.start
+            for _ in range(self.lexicon.quote_window):
+                start = pronoun.doc[start - 1].sent.start if start > 0 else 0
+            for entity in pronoun.doc.ents:
+                if entity.label_ == "PERSON" and start <= entity.start and entity.end <= pronoun.i:
+                    for link in self._describe(entity.root, frames, mention_at, phrase=entity):
+                        if link.kind in ("person", "reporter"):
+                            candidates.append((entity.start, link))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: c[0])[1]
+
+    def _speaker_at(self, doc: Doc, k: int, frames: list[Frame], mention_at: dict[int, ActorMention]) -> SourceRef | None:
+        """The source a named person at token ``k`` makes (for quotations whose speaker came earlier)."""
+        links = self._describe(doc[k], frames, mention_at)
+        return links[-1] if links else None
+
     # -- sources ---------------------------------------------------------------------------------
 
     def _describe(
@@ -239,8 +287,8 @@ class AttributionFinder:
         phrase = phrase if phrase is not None else _phrase(token)
         head_lemma = token.lemma_.lower()
         if token.lower_ in lexicon.speaker_pronouns:
-            previous = [f.source for f in frames if f.source.kind in ("person", "reporter", "organisation")]
-            return [previous[-1]] if previous else []
+            antecedent = self._antecedent(token, frames, mention_at)
+            return [antecedent] if antecedent is not None else []
         known = mention_at.get(token.i)
         if known is not None and not known.actor.startswith("unk:"):
             people = []  # the knowledge base's word beats the model's PERSON label ("Mali" tagged PERSON)
@@ -252,8 +300,13 @@ class AttributionFinder:
             words = {t.lemma_.lower() for t in phrase}
             kind = "reporter" if outlet_links or words & lexicon.reporter_nouns else "person"
             actor = self._person_actor(person, token, mention_at)
-            return [*outlet_links, SourceRef(name=person.text, kind=kind, i=person.start, j=person.end, actor=actor)]
+            return [*outlet_links, SourceRef(name=person.text, kind=kind, i=person.start, j=person.end, actor=actor,
+                                             description=_role(person))]
         mention = mention_at.get(token.i)
+        if (head_lemma in lexicon.outlet_heads or token.lower_ in lexicon.outlet_heads) and mention is None:  # "state media"
+            return [SourceRef(name=phrase.text, kind="outlet", i=phrase.start, j=phrase.end, description=phrase.text,
+                              actor=next((self.kb.state_of_adjective(m.text) for m in token.children
+                                          if m.dep_ == "amod" and self.kb.state_of_adjective(m.text)), None))]
         if head_lemma in lexicon.anonymous_heads or token.lower_ in lexicon.anonymous_heads:
             return [self._anonymous(token, phrase, frames, mention)]
         if mention is not None:
@@ -294,7 +347,7 @@ class AttributionFinder:
                 actor = state_id
         core = token.doc[min([token.i] + [m.i for m in modifiers]):token.i + 1]
         return SourceRef(name=core.text, kind="anonymous", i=phrase.start, j=phrase.end, actor=actor,
-                         description=phrase.text)
+                         description=_description(token, phrase))
 
     def _outlets_in(self, phrase: Span, mention_at: dict[int, ActorMention], exclude: Span | None) -> list[SourceRef]:
         links: list[SourceRef] = []
@@ -324,6 +377,38 @@ class AttributionFinder:
                 if inner is not None:
                     return inner.actor
         return None
+
+
+def _set_off(verb: Token) -> bool:
+    """A trailing reporting clause ("…, he said") is set off by a comma or a closing quotation mark,
+    opens with its subject (not "when …", "which …") and says nothing of its own (no object, no clause)."""
+    before = verb.left_edge.i - 1
+    if before < 0 or not (verb.doc[before].text in (",", ";", "—", "–") or verb.doc[before].is_quote):
+        return False
+    if any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "mark", "acomp", "attr") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].left_edge.i == verb.left_edge.i
+
+
+def _role(person: Span) -> str | None:
+    """"Yoav Mordechai, the Israeli officer who heads …": the apposition that gives a person's role."""
+    for child in person.root.children:
+        if child.dep_ == "appos" and not (person.start <= child.i < person.end):
+            words = [t for t in child.subtree if not t.is_punct or t.i != child.right_edge.i]
+            return person.doc[words[0].i:words[-1].i + 1].text if words else None
+    return None
+
+
+def _description(token: Token, phrase: Span) -> str:
+    """An anonymous source as the text describes it, relative clause included ("an officer who spoke on
+    condition of anonymity")."""
+    doc = token.doc
+    relative = [c for c in token.rights if c.dep_ in ("relcl", "acl", "prep")]
+    end = max([phrase.end] + [c.right_edge.i + 1 for c in relative])
+    while end > phrase.start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[phrase.start:end].text
 
 
 def _source_kind(actor_kind: str | None) -> str:
@@ -359,8 +444,12 @@ def _trailing_source(verb: Token) -> tuple[Token, Span, int, int] | None:
     if comma is None or comma - sentence.start < 4 or comma + 1 >= verb.i:
         return None
     window = doc[comma + 1:verb.i]
-    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "which", "who") for t in window):
-        return None
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADV") or t.tag_ in ("WRB", "WDT", "WP") or t.lower_ in ("that", "which", "who")
+           for t in window):
+        return None  # "…, when the group pledged allegiance", "a group formerly known as"
+    if verb.dep_ in ("acl", "relcl", "amod") or any(
+            c.dep_ in ("dobj", "obj", "xcomp", "attr", "acomp") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return None  # "…, ISWAP broke away", "talks would continue": the clause says something of its own
     heads = [t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not heads:
         return None
@@ -449,3 +538,6 @@ def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
     actors = nlp.get_pipe("tidings_actors") if "tidings_actors" in nlp.pipe_names else None
     kb = actors.kb if actors is not None else load_kb()
     return AttributionFinder(kb, load_reporting_lexicon())
+
+
+__all__ = ["AttributionFinder", "ReportingLexicon", "ReportingVerb", "frames_over", "load_reporting_lexicon"]

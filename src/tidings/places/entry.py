@@ -20,7 +20,9 @@ NAME = 3
 PREFERRED = 4
 QUALITIES = (ALTERNATE, ALIAS, NAME, PREFERRED)
 
-CURATED_KINDS = ("region", "territory", "crossing", "feature", "province", "border_area", "town")
+CURATED_KINDS = ("region", "territory", "crossing", "feature", "province", "border_area", "town", "continent")
+# A city at least this big is a "sizeable" place: its name alone is evidence of a place.
+STRONG_POPULATION = 15000
 
 
 class GazEntry(NamedTuple):
@@ -52,6 +54,7 @@ class GazEntry(NamedTuple):
             precision=self.precision,
             geonameid=self.geonameid,
             admin1=self.admin1,
+            kind=self.kind,
         )
 
 
@@ -62,4 +65,4 @@ class Candidate(NamedTuple):
     quality: int
 
 
-__all__ = ["GazEntry", "Candidate", "ALTERNATE", "ALIAS", "NAME", "PREFERRED", "QUALITIES", "CURATED_KINDS"]
+__all__ = ["GazEntry", "Candidate", "STRONG_POPULATION", "ALTERNATE", "ALIAS", "NAME", "PREFERRED", "QUALITIES", "CURATED_KINDS"]

@@ -1,17 +1,19 @@
 """The gazetteer in memory, and its on-disk cache.
 
-Building reads ~34,000 GeoNames cities and validates our data files (a few
-seconds); the result is pickled as plain tuples under the cache directory
-(``$TIDINGS_CACHE``, else ``$XDG_CACHE_HOME/tidings``, else
+Building reads ~235,000 GeoNames places and validates our data files (half a
+minute, once); the result is written with :mod:`marshal` as columns (see
+:mod:`tidings.places.columns`) under the
+cache directory (``$TIDINGS_CACHE``, else ``$XDG_CACHE_HOME/tidings``, else
 ``~/.cache/tidings``) keyed by the data files' hash and the package versions,
-so later loads only unpickle. If the cache cannot be written the gazetteer
+so later loads only unmarshal (well under a second; ``GazEntry`` records are
+made on lookup, not at load). If the cache cannot be written the gazetteer
 is simply kept in memory.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sys
 import tempfile
 import time
@@ -19,52 +21,73 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tidings.places.build import Builder, Index, build
 from tidings.places.data import CENTROIDS_PATH, REGIONS_PATH, digest, load_regions
-from tidings.places.entry import Candidate, GazEntry
-from tidings.places.text import fold, strip_article, strip_the
+from tidings.places.columns import Entries, index_from_columns, index_to_columns, to_columns
+from tidings.places.entry import STRONG_POPULATION, Candidate, GazEntry
+from tidings.places.text import abbreviation_key, fold, strip_article, strip_the
 
-FORMAT = 1
+FORMAT = 3
 
 
 @dataclass(slots=True)
 class Gazetteer:
-    """Entries, the folded-name index, curated phrases for the matcher, and direction words."""
+    """Entries, the folded-name index, curated phrases for the matcher, direction words and word lists."""
 
-    entries: list[GazEntry]
+    entries: Sequence[GazEntry]
     index: Index
     curated_phrases: list[str] = field(default_factory=list)
     directions: frozenset[str] = frozenset()
-    by_id: dict[str, GazEntry] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
+    feature_heads: dict[str, str] = field(default_factory=dict)
+    _by_id: dict[str, int] | None = None
 
-    def __post_init__(self) -> None:
-        if not self.by_id:
-            self.by_id = {e.id: e for e in self.entries}
+    def _packed(self, text: str) -> tuple[int, ...]:
+        if text.endswith("."):
+            found = self.index.get(abbreviation_key(text))
+            if found is not None:
+                return found if isinstance(found, tuple) else (found,)
+        key = strip_the(fold(text))
+        packed = self.index.get(key)
+        if packed is None:
+            bare = strip_article(key)
+            packed = self.index.get(bare) if bare != key else None
+        if packed is None:
+            return ()
+        return packed if isinstance(packed, tuple) else (packed,)
 
     def lookup(self, text: str) -> list[Candidate]:
         """Entries a name may mean; tries the name without an Arabic article when nothing matches."""
-        key = strip_the(fold(text))
-        packed = self.index.get(key)
-        if not packed:
-            bare = strip_article(key)
-            packed = self.index.get(bare) if bare != key else None
-        if not packed:
-            return []
-        return [Candidate(self.entries[p >> 3], p & 7) for p in packed]
+        return [Candidate(self.entries[p >> 3], p & 7) for p in self._packed(text)]
 
     def has(self, text: str) -> bool:
-        return strip_the(fold(text)) in self.index
+        """Whether a name means a country, region or sizeable city (not merely one of many small towns)."""
+        return any(c.entry.kind != "city" or c.entry.population >= STRONG_POPULATION for c in self.lookup(text))
+
+    def get(self, place_id: str) -> GazEntry | None:
+        """The entry with this id (the id index is built on first use)."""
+        if self._by_id is None:
+            ids = self.entries.ids if isinstance(self.entries, Entries) else [e.id for e in self.entries]
+            self._by_id = {place_id: i for i, place_id in enumerate(ids)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self.entries[i]
+
+    @property
+    def by_id(self) -> dict[str, GazEntry]:
+        return {e.id: e for e in self.entries}
 
     def country(self, iso3: str) -> GazEntry | None:
-        return self.by_id.get(f"country:{iso3}")
+        return self.get(f"country:{iso3}")
 
 
 def from_entries(
     items: Iterable[tuple[GazEntry, Iterable[tuple[str, int]]]], *,
-    curated_phrases: Iterable[str] = (), directions: Iterable[str] = (),
+    curated_phrases: Iterable[str] = (), directions: Iterable[str] = (), common_words: Iterable[str] = (),
+    feature_heads: dict[str, str] | None = None,
 ) -> Gazetteer:
     """A small gazetteer from entries and their (name, quality) pairs: for tests and user gazetteers."""
     b = Builder()
@@ -73,7 +96,8 @@ def from_entries(
         for name, quality in names:
             b.name(idx, name, quality)
     return Gazetteer(entries=b.entries, index=b.index(), curated_phrases=sorted(set(curated_phrases)),
-                     directions=frozenset(directions))
+                     directions=frozenset(directions), common_words=frozenset(common_words),
+                     feature_heads=dict(feature_heads or {}))
 
 
 def cache_dir() -> Path:
@@ -110,27 +134,35 @@ def build_gazetteer(*, regions_path: Path = REGIONS_PATH, centroids_path: Path =
         phrases.extend(r.get("aliases", []))
     for row in regions.get("city_aliases", []):
         phrases.extend(row["aliases"])
+    heads = {word: kind for kind, words in regions.get("feature_heads", {}).items() for word in words}
     return Gazetteer(
         entries=entries, index=index, curated_phrases=sorted(set(phrases)),
-        directions=frozenset(regions.get("directions", [])),
+        directions=frozenset(regions.get("directions", [])), common_words=frozenset(regions.get("common_words", [])),
+        institution_words=frozenset(regions.get("institution_words", [])), feature_heads=heads,
     )
 
 
 def _payload(gaz: Gazetteer) -> dict[str, Any]:
     return {
-        "entries": [tuple(e) for e in gaz.entries],
-        "index": gaz.index,
+        "entries": to_columns(gaz.entries),
+        "index": index_to_columns(gaz.index),
         "curated_phrases": gaz.curated_phrases,
         "directions": sorted(gaz.directions),
+        "common_words": sorted(gaz.common_words),
+        "institution_words": sorted(gaz.institution_words),
+        "feature_heads": gaz.feature_heads,
     }
 
 
 def _from_payload(data: dict[str, Any]) -> Gazetteer:
     return Gazetteer(
-        entries=[GazEntry._make(t) for t in data["entries"]],
-        index=data["index"],
+        entries=Entries(data["entries"]),
+        index=index_from_columns(data["index"]),
         curated_phrases=list(data["curated_phrases"]),
         directions=frozenset(data["directions"]),
+        common_words=frozenset(data["common_words"]),
+        institution_words=frozenset(data["institution_words"]),
+        feature_heads=dict(data["feature_heads"]),
     )
 
 
@@ -139,19 +171,19 @@ def load_gazetteer(
 ) -> Gazetteer:
     """The gazetteer from the cache when it is current, else built (and cached when possible)."""
     folder = cache if cache is not None else cache_dir()
-    path = folder / f"gazetteer-{cache_key(regions_path=regions_path, centroids_path=centroids_path)}.pickle"
+    path = folder / f"gazetteer-{cache_key(regions_path=regions_path, centroids_path=centroids_path)}.marshal"
     if path.is_file():
         try:
             with open(path, "rb") as fh:
-                return _from_payload(pickle.load(fh))
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+                return _from_payload(marshal.load(fh))
+        except (OSError, EOFError, KeyError, TypeError, ValueError):
             pass  # a torn or foreign file: rebuild below
     gaz = build_gazetteer(regions_path=regions_path, centroids_path=centroids_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(_payload(gaz), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(_payload(gaz), fh)
         os.replace(tmp, path)
     except OSError:
         pass  # read-only home, full disk: keep it in memory only

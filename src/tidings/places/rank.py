@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from tidings.places.entry import ALIAS, ALTERNATE, NAME, PREFERRED, Candidate
+from tidings.places.entry import ALIAS, ALTERNATE, NAME, PREFERRED, STRONG_POPULATION, Candidate
 
 NAME_BONUS = {PREFERRED: 4.0, NAME: 3.0, ALIAS: 2.5, ALTERNATE: 1.0}
 CONTEXT_WEIGHT = 3.0
@@ -38,6 +38,8 @@ def prior(c: Candidate) -> float:
         return 3.0
     if e.kind == "us_state":
         return 2.0
+    if e.kind == "county":  # named in full ("Rapides Parish"): rarely anything else
+        return 1.5
     if e.kind == "subdivision":
         return 0.8 if e.lat is not None else 0.3
     return min(3.5, max(0.0, math.log10(max(e.population, 1)) - 4.0))
@@ -49,7 +51,7 @@ def score(c: Candidate, context: Mapping[str, float] | None = None,
     s = prior(c) + NAME_BONUS[c.quality]
     if context and c.entry.country:
         s += CONTEXT_WEIGHT * context.get(c.entry.country, 0.0)
-    if c.entry.admin1 and c.entry.admin1 in admin1s and c.entry.kind == "city":
+    if c.entry.admin1 and c.entry.admin1 in admin1s and c.entry.kind in ("city", "county"):
         s += ADMIN1_WEIGHT
     # Ties between equal scores go to the bigger place, then the stabler id.
     return s + min(c.entry.population, 10**9) * 1e-12
@@ -79,6 +81,8 @@ def confident_country(candidates: Sequence[Candidate]) -> str | None:
         return None
     top_score, top = order[0]
     for s, c in order[1:]:
+        if c.entry.kind == "city" and c.entry.population < STRONG_POPULATION:
+            continue  # a village of the same name elsewhere is no counter-evidence
         if c.entry.country != top.entry.country:
             return top.entry.country if top_score - s >= CONFIDENT_MARGIN else None
     return top.entry.country

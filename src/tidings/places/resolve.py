@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.places.entry import ALIAS, NAME, Candidate, GazEntry
+from tidings.places.entry import ALIAS, NAME, STRONG_POPULATION, Candidate, GazEntry
 from tidings.places.gazetteer import Gazetteer
 from tidings.places.rank import best, confident_country, confident_entry, shares
 from tidings.places.spans import Toponym, span_chars
@@ -17,17 +17,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 NATIONALITY_WEIGHT = 0.5  # "Israeli strikes in Gaza": a nationality word is weaker evidence than a place
+DATELINE_WEIGHT = 2.0  # "MOSUL, Iraq —": the article says where it was written
 MISLABEL_MIN_POPULATION = 100_000
+# A model entity of another label (ORG "Fargo") passes as a sizeable city when
+# its country has at least this share of the article's evidence.
+MISLABEL_CONTEXT_SHARE = 0.3
+# Kinds that a name alone makes a place, whatever the model's label.
+STRONG_KINDS = frozenset({"country", "us_state", "continent", "county"})
 
 
 @dataclass(slots=True)
 class Looked:
-    """A toponym span (after direction handling) and the entries it may mean."""
+    """A toponym span (after direction handling) and the entries it may mean.
+
+    ``qualifier`` is the first-level division or country named right after
+    it ("Mansfield, La.", "Tripoli, Lebanon"): candidates are already narrowed to it.
+    """
 
     i: int
     j: int
     source: str
     candidates: list[Candidate]
+    label: str = ""
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)
@@ -57,13 +69,70 @@ def look_up(doc: Doc, gaz: Gazetteer, t: Toponym, nationalities: Mapping[str, st
             return Looked(i - 1, j, t.source, wider)
     text = full[start:end]
     cands = gaz.lookup(text)
-    if text.isupper() and len(text.replace(".", "")) <= 4:
+    if text.isupper() and len(text.replace(".", "")) <= 4 and t.source != "dateline":
         # An acronym ("UN", "US") is a place only through an English alias, never a city's name.
-        cands = [c for c in cands if c.entry.kind == "country" or c.entry.curated]
+        cands = [c for c in cands if c.entry.kind in ("country", "us_state") or c.entry.curated]
     if not cands and j - i > 1 and doc[i].lower_ in gaz.directions:
         i += 1
         cands = gaz.lookup(full[doc[i].idx:end])
-    return Looked(i, j, t.source, cands) if cands else None
+    if not cands and j - i > 1 and doc[j - 1].lower_ == "city":  # "YORK CITY, Pa.": York
+        cands = [c for c in gaz.lookup(full[doc[i].idx:doc[j - 2].idx + len(doc[j - 2].text)])
+                 if c.entry.kind == "city"]
+    if not cands and j - i > 1 and t.source != "curated":
+        return _leading_place(doc, gaz, t, full)
+    return Looked(i, j, t.source, cands, t.label) if cands else None
+
+
+def look_up_all(doc: Doc, gaz: Gazetteer, t: Toponym, nationalities: Mapping[str, str],
+                doc_text: str | None = None) -> list[Looked]:
+    """The span's place (:func:`look_up`), else the strong place names inside it ("Texas Forest Service")."""
+    full = doc.text if doc_text is None else doc_text
+    found = look_up(doc, gaz, t, nationalities, full)
+    if found is not None:
+        return [found]
+    if t.j - t.i < 2 or t.source == "curated":
+        return []
+    return _embedded_places(doc, gaz, t, full)
+
+
+def _leading_place(doc: Doc, gaz: Gazetteer, t: Toponym, full: str) -> Looked | None:
+    """The place that opens an organisation's name: "Alexandria Police", "Rapides Parish Fire District"."""
+    for k in range(t.j - 1, t.i, -1):
+        if doc[k].lower_ not in gaz.institution_words:
+            continue
+        last = doc[k - 1]
+        cands = [c for c in gaz.lookup(full[doc[t.i].idx:last.idx + len(last.text)]) if c.quality >= NAME]
+        if cands:
+            return Looked(t.i, k, "mislabel", cands, t.label)
+    return None
+
+
+def _strong(c: Candidate) -> bool:
+    """Strong enough to be read inside an organisation's name ("Texas Forest Service", "University of Alexandria")."""
+    e = c.entry
+    return c.quality >= NAME and (e.kind in STRONG_KINDS or e.curated or e.population >= MISLABEL_MIN_POPULATION)
+
+
+def _embedded_places(doc: Doc, gaz: Gazetteer, t: Toponym, full: str) -> list[Looked]:
+    """Capitalised runs inside a longer name that are strong place names, longest first, left to right."""
+    out: list[Looked] = []
+    k = t.i
+    while k < t.j:
+        hit = None
+        for end in range(t.j - (1 if k == t.i else 0), k, -1):
+            if not doc[k].text[:1].isupper() or not doc[end - 1].text[:1].isupper():
+                continue
+            last = doc[end - 1]
+            cands = gaz.lookup(full[doc[k].idx:last.idx + len(last.text)])
+            if any(_strong(c) for c in cands):
+                hit = Looked(k, end, "mislabel", [c for c in cands if c.quality >= NAME], t.label)
+                break
+        if hit is not None:
+            out.append(hit)
+            k = hit.j
+        else:
+            k += 1
+    return out
 
 
 def nationality_counts(doc: Doc, nationalities: Mapping[str, str]) -> Counter[str]:
@@ -85,43 +154,104 @@ def country_weights(looked: Sequence[Looked], nationality: Counter[str]) -> Coun
     for lk in looked:
         iso3 = confident_country(lk.candidates)
         if iso3:
-            weights[iso3] += 1.0
+            weights[iso3] += DATELINE_WEIGHT if lk.source == "dateline" else 1.0
     for iso3, n in nationality.items():
         weights[iso3] += NATIONALITY_WEIGHT * n
     return weights
 
 
-def _acceptable(choice: Candidate, source: str, context: Mapping[str, float]) -> bool:
-    """Entities the model labelled as something else pass only as strong names."""
-    if source != "mislabel":
-        return True
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What vets a toponym besides its candidates: its words, and the article's person names."""
+
+    key: str  # folded text of the span
+    words: int  # tokens in the span
+    surnames: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+
+
+def _acceptable(choice: Candidate, lk: Looked, context: Mapping[str, float], admin1s: frozenset[str],
+                ev: Evidence | None) -> bool:
+    """Whether a chosen entry is kept: the model's own place entities pass easily, other spans need strong names."""
     e = choice.entry
-    if choice.quality < NAME and not (e.curated and choice.quality >= ALIAS):
+    strong = e.kind in STRONG_KINDS or e.curated
+    if lk.source in ("curated", "dateline"):
+        return True
+    if ev is not None and ev.words == 1 and not strong:
+        if ev.key in ev.surnames:  # "Clinton" after "Bill Clinton"
+            return False
+        if ev.key in ev.common_words:
+            return False  # "Police", "God", "West", "Gulf"
+    if lk.source == "ner":
+        return True
+    if choice.quality < NAME and not (strong and choice.quality >= ALIAS):
         return False
-    return (e.kind == "country" or e.curated or e.population >= MISLABEL_MIN_POPULATION
-            or context.get(e.country or "", 0.0) > 0)
+    if strong or lk.qualifier is not None:
+        return True
+    if e.kind == "subdivision":
+        return context.get(e.country or "", 0.0) > 0 and lk.label != "PERSON"
+    if e.population >= MISLABEL_MIN_POPULATION:  # a person's name ("Bush") needs its country in the story
+        return lk.label != "PERSON" or context.get(e.country or "", 0.0) > 0
+    if e.admin1 is not None and e.admin1 in admin1s and e.kind == "city":
+        return True
+    return (lk.source == "mislabel" and lk.label != "PERSON" and e.population >= STRONG_POPULATION
+            and context.get(e.country or "", 0.0) >= MISLABEL_CONTEXT_SHARE)
 
 
 def named_admin1s(looked: Sequence[Looked]) -> frozenset[str]:
-    """First-level divisions the article names clearly ("Illinois" -> US.IL)."""
+    """First-level divisions the article names clearly ("Illinois" -> US.IL, "Tenn.", "Rapides Parish")."""
     out: set[str] = set()
     for lk in looked:
+        if lk.qualifier and "." in lk.qualifier:
+            out.add(lk.qualifier)
         top = confident_entry(lk.candidates)
-        if top is not None and top.entry.admin1 and top.entry.kind != "city":
+        if top is not None and top.entry.admin1 and (top.entry.kind != "city" or lk.source == "dateline"):
             out.add(top.entry.admin1)
     return frozenset(out)
 
 
-def resolve(looked: Sequence[Looked], weights: Mapping[str, float]) -> list[Resolved]:
-    """The chosen entry per toponym in text order; unresolvable toponyms are left out."""
-    context = shares(weights)
+def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
+            evidence: Sequence[Evidence | None] | None = None) -> list[Resolved]:
+    """The chosen entry per toponym in text order; unresolvable or unconvincing toponyms are left out."""
     admin1s = named_admin1s(looked)
-    out: list[Resolved] = []
-    for lk in looked:
+    # Leave one out: "Alexandria" in a Louisiana story must not vouch for Egypt by itself.
+    own: dict[str, Counter[str]] = {}
+    for n, lk in enumerate(looked):
+        iso3 = confident_country(lk.candidates)
+        if iso3 and evidence is not None and evidence[n] is not None:
+            own.setdefault(evidence[n].key, Counter())[iso3] += DATELINE_WEIGHT if lk.source == "dateline" else 1.0
+    whole = shares(weights)
+    chosen: list[tuple[Looked, Candidate, bool, str | None]] = []
+    accepted: dict[str, GazEntry] = {}
+    for n, lk in enumerate(looked):
+        ev = evidence[n] if evidence is not None else None
+        mine = own.get(ev.key) if ev is not None else None
+        context = shares(Counter(weights) - mine) if mine else whole
         choice = best(lk.candidates, context, admin1s)
-        if choice is not None and _acceptable(choice, lk.source, context):
-            out.append(Resolved(lk.i, lk.j, choice.entry))
+        if choice is None:
+            continue
+        ok = _acceptable(choice, lk, whole, admin1s, ev)
+        key = ev.key if ev is not None else None
+        if ok and key is not None:
+            accepted.setdefault(key, choice.entry)
+        chosen.append((lk, choice, ok, key))
+    out: list[Resolved] = []
+    for lk, choice, ok, key in chosen:
+        # One sense per story: a name taken as a place once ("MANSFIELD --") is that place throughout,
+        # even where the model calls it a person ("Mansfield's Pastor on Patrol").
+        if ok:
+            out.append(Resolved(lk.i, lk.j, accepted.get(key, choice.entry) if key else choice.entry))
+        elif key is not None and key in accepted and key not in (ev_surnames(evidence)):
+            out.append(Resolved(lk.i, lk.j, accepted[key]))
     return out
+
+
+def ev_surnames(evidence: Sequence[Evidence | None] | None) -> frozenset[str]:
+    """The article's person surnames, as the evidence records carry them."""
+    for ev in evidence or ():
+        if ev is not None:
+            return ev.surnames
+    return frozenset()
 
 
 def main_country_of(weights: Mapping[str, float], order: Sequence[str] = ()) -> str | None:
@@ -132,5 +262,5 @@ def main_country_of(weights: Mapping[str, float], order: Sequence[str] = ()) -> 
     return max(weights, key=lambda k: (weights[k], -first.get(k, len(order))))
 
 
-__all__ = ["Looked", "Resolved", "look_up", "nationality_counts", "country_weights", "resolve", "named_admin1s",
+__all__ = ["Looked", "Resolved", "Evidence", "look_up", "look_up_all", "ev_surnames", "nationality_counts", "country_weights", "resolve", "named_admin1s",
            "main_country_of", "NATIONALITY_WEIGHT"]

@@ -23,7 +23,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives place names by mistake (NORP "Aleppo"); such spans
 # pass only as strong names, and nationality words ("Egyptian") never do.
 MISLABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"})
-SOURCE_RANK = {"curated": 0, "ner": 1, "mislabel": 2}
+SOURCE_RANK = {"dateline": 0, "curated": 1, "ner": 2, "mislabel": 3, "propn": 4}
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -33,7 +33,8 @@ class Toponym:
 
     i: int
     j: int
-    source: str  # curated | ner | mislabel
+    source: str  # dateline | curated | ner | mislabel (a model entity of another label) | propn (untagged)
+    label: str = ""  # the model's entity label, if any
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -53,9 +54,13 @@ def _overlaps(start: int, end: int, blocked: Iterable[tuple[int, int]]) -> bool:
     return any(start < b_end and b_start < end for b_start, b_end in blocked)
 
 
-def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[Toponym]:
-    """Non-overlapping toponym spans in text order; ``blocked`` are actor character spans."""
-    found: list[Toponym] = []
+def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[tuple[int, int]],
+                    extra: Iterable[Toponym] = ()) -> list[Toponym]:
+    """Non-overlapping toponym spans in text order; ``blocked`` are actor character spans.
+
+    ``extra`` are spans found otherwise (the dateline); they win over the others.
+    """
+    found: list[Toponym] = list(extra)
     for i, j in curated:
         if doc[i].text[:1].isupper() or _has_capital(doc, i, j):
             found.append(Toponym(i, j, "curated"))
@@ -68,7 +73,7 @@ def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[
             continue
         i, j = _trim(doc, ent.start, ent.end)
         if i < j and _has_capital(doc, i, j):
-            found.append(Toponym(i, j, source))
+            found.append(Toponym(i, j, source, ent.label_))
     in_ent = [False] * len(doc)
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
@@ -79,7 +84,7 @@ def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[
             end = k + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and not in_ent[end]:
                 end += 1
-            found.append(Toponym(k, end, "mislabel"))
+            found.append(Toponym(k, end, "propn"))
             k = end
         else:
             k += 1

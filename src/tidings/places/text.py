@@ -24,6 +24,11 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", plain).strip()
 
 
+def abbreviation_key(text: str) -> str:
+    """The key of a dotted abbreviation ("N.C." -> "n.c.", "W. Va." -> "w.va.")."""
+    return text.lower().replace(" ", "")
+
+
 def strip_article(key: str) -> str:
     """A folded key without its Arabic article ("al arish" -> "arish"), or the key itself."""
     stripped = _ARTICLE.sub("", key, count=1)
@@ -43,4 +48,4 @@ def is_latin(key: str) -> bool:
     return key.isascii() and any(ch.isalpha() for ch in key)
 
 
-__all__ = ["fold", "strip_article", "strip_the", "is_latin"]
+__all__ = ["abbreviation_key", "fold", "strip_article", "strip_the", "is_latin"]

@@ -3,6 +3,13 @@
 :func:`extract_for_store` is the pure per-article step (Article → Report): a
 batch runner (Dask) can map it over articles on many machines and hand the
 Reports to :meth:`Store.add_report` in one process.
+
+Extracted reports are stored ``batch_size`` at a time in one transaction
+(or sooner when ``batch_seconds`` have passed since the batch's first
+report, so a slow pipeline does not hold finished work in memory long). A
+kill loses at most the open batch, never part of an article, and a rerun
+skips what was stored. If a batch fails, its reports are retried one by one
+so a single bad article is recorded and the rest are kept.
 """
 
 from __future__ import annotations
@@ -15,10 +22,12 @@ from pathlib import Path
 from tidings.model import Article, Report
 from tidings.readers.corpus import CorpusItem, iter_corpus
 from tidings.store.ids import article_key
-from tidings.store.store import Store
+from tidings.store.store import Added, Store
 
 Extractor = Callable[[Article], Report]
 OnItem = Callable[[CorpusItem, str], None]
+BATCH_SIZE = 32
+BATCH_SECONDS = 5.0
 
 
 @dataclass(slots=True)
@@ -57,54 +66,109 @@ def extract_for_store(article: Article, *, actors: Sequence[str | Path] | None =
     return extract_article(prepare_article(article), actors=actors)
 
 
+class _Pending:
+    """Extracted reports waiting for their batch's transaction; outcomes are told only once committed."""
+
+    def __init__(self, store: Store, summary: IngestSummary, on_item: OnItem | None, size: int,
+                 seconds: float) -> None:
+        self.store, self.summary, self.on_item = store, summary, on_item
+        self.size, self.seconds = max(1, size), seconds
+        self.items: list[tuple[CorpusItem, Report]] = []
+        self.ids: set[str] = set()
+        self.since = 0.0
+
+    def tell(self, item: CorpusItem, outcome: str) -> None:
+        if self.on_item is not None:
+            self.on_item(item, outcome)
+
+    def add(self, item: CorpusItem, report: Report) -> None:
+        if not self.items:
+            self.since = time.perf_counter()
+        self.items.append((item, report))
+        self.ids.add(report.article.id)
+        if len(self.items) >= self.size or time.perf_counter() - self.since >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        items, self.items, self.ids = self.items, [], set()
+        if not items:
+            return
+        try:
+            results = self.store.add_reports([(report, item.origin) for item, report in items])
+        except Exception:  # the whole batch rolled back: find the bad article, keep the others
+            for item, report in items:
+                try:
+                    self._count(item, self.store.add_report(report, origin=item.origin))
+                except Exception as exc:  # noqa: BLE001 - recorded, and the run goes on
+                    _fail(self.store, self.summary, item.origin, f"{type(exc).__name__}: {exc}", report.article.id)
+                    self.tell(item, "failed")
+            return
+        for (item, _), added in zip(items, results):
+            self._count(item, added)
+
+    def _count(self, item: CorpusItem, added: Added) -> None:
+        summary = self.summary
+        if added.duplicate:
+            summary.duplicates += 1
+            self.tell(item, "duplicate")
+            return
+        summary.added += 1
+        summary.events_new += added.events_new
+        summary.events_merged += added.events_merged
+        summary.actors_new += added.actors_new
+        self.tell(item, "added")
+
+
 def ingest_items(store: Store, items: Iterable[CorpusItem], *, extract: Extractor | None = None,
-                 on_item: OnItem | None = None) -> IngestSummary:
-    """Store every article of ``items``; each in its own transaction."""
+                 on_item: OnItem | None = None, batch_size: int = BATCH_SIZE,
+                 batch_seconds: float = BATCH_SECONDS) -> IngestSummary:
+    """Store every article of ``items``, ``batch_size`` per transaction (1: each article alone).
+
+    ``on_item`` hears of an added or duplicate article once its batch is committed.
+    """
     run = extract or extract_for_store
     summary = IngestSummary()
     started = time.perf_counter()
     run_id = _start_run(store)
-    for item in items:
-        outcome = _one(store, item, run, summary)
-        if on_item is not None:
-            on_item(item, outcome)
+    pending = _Pending(store, summary, on_item, batch_size, batch_seconds)
+    try:
+        for item in items:
+            _one(store, item, run, summary, pending)
+    finally:
+        pending.flush()  # on an interrupt too: what was extracted is kept, all of a batch or none of it
     summary.seconds = time.perf_counter() - started
     _finish_run(store, run_id, summary)
     return summary
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, extract: Extractor | None = None,
-           on_item: OnItem | None = None) -> IngestSummary:
+           on_item: OnItem | None = None, batch_size: int = BATCH_SIZE) -> IngestSummary:
     """Ingest files, folders, JSONL/CSV, feeds and WARC archives into ``store``."""
-    return ingest_items(store, iter_corpus(paths), extract=extract, on_item=on_item)
+    return ingest_items(store, iter_corpus(paths), extract=extract, on_item=on_item, batch_size=batch_size)
 
 
-def _one(store: Store, item: CorpusItem, run: Extractor, summary: IngestSummary) -> str:
+def _one(store: Store, item: CorpusItem, run: Extractor, summary: IngestSummary, pending: _Pending) -> None:
     if item.skipped is not None:
         summary.skipped += 1
-        return "skipped"
+        pending.tell(item, "skipped")
+        return
     if item.article is None:
         _fail(store, summary, item.origin, item.error or "unreadable", None)
-        return "failed"
+        pending.tell(item, "failed")
+        return
     summary.read += 1
     article = prepare_article(item.article)
-    if store.has_article(article.id):
+    if article.id in pending.ids or store.has_article(article.id):
         summary.duplicates += 1
-        return "duplicate"
+        pending.tell(item, "duplicate")
+        return
     try:
         report = run(article)
-        added = store.add_report(report, origin=item.origin)
     except Exception as exc:  # one bad article must not stop the corpus; the reason is kept
         _fail(store, summary, item.origin, f"{type(exc).__name__}: {exc}", article.id)
-        return "failed"
-    if added.duplicate:
-        summary.duplicates += 1
-        return "duplicate"
-    summary.added += 1
-    summary.events_new += added.events_new
-    summary.events_merged += added.events_merged
-    summary.actors_new += added.actors_new
-    return "added"
+        pending.tell(item, "failed")
+        return
+    pending.add(item, report)
 
 
 def _fail(store: Store, summary: IngestSummary, origin: str, error: str, article_id: str | None) -> None:
@@ -126,4 +190,4 @@ def _finish_run(store: Store, run_id: int, summary: IngestSummary) -> None:
     )
 
 
-__all__ = ["IngestSummary", "ingest", "ingest_items", "extract_for_store", "prepare_article"]
+__all__ = ["IngestSummary", "ingest", "ingest_items", "extract_for_store", "prepare_article", "BATCH_SIZE"]

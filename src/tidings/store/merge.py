@@ -14,6 +14,7 @@ store and the ECB+ scorer both call these functions, so they cluster alike.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,6 +29,8 @@ from tidings.resources import data_path, load_schema, load_yaml
 
 RULES_FILE = "coreference.yaml"
 ANCESTOR = "^"
+NAME = "~"  # an unresolved actor's proper-name words: "~subryan" for "Vishwanand Subryan"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,8 @@ class Rules:
     same_article_similarity: float
     tolerance_km: dict[str, float]
     weights: dict[str, float]
+    generic_names: frozenset[str] = frozenset()
+    undated_threshold: float = 0.0
 
     def family(self, event_type: str) -> str:
         return self.family_of.get(event_type, event_type)
@@ -68,6 +73,8 @@ def load_rules() -> Rules:
         same_article_similarity=float(data["same_article_similarity"]),
         tolerance_km={k: float(v) for k, v in data["places"]["tolerance_km"].items()},
         weights={k: float(v) for k, v in data["weights"].items()},
+        undated_threshold=float(data["dates"].get("undated_threshold", data["threshold"])),
+        generic_names=frozenset(w.lower() for w in data.get("names", {}).get("generic", [])),
     )
 
 
@@ -121,17 +128,27 @@ def event_window(event: Event, published: date | None, rules: Rules) -> tuple[da
     return None, None, None
 
 
-def firm_actors(ids: Iterable[str], report: Report) -> frozenset[str]:
+def name_keys(name: str, rules: Rules) -> set[str]:
+    """The capitalized, non-generic words of an unresolved name, marked ``~``: what can tie two reports."""
+    return {NAME + w.lower() for w in _WORD.findall(name)
+            if w[0].isupper() and len(w) > 2 and w.lower() not in rules.generic_names}
+
+
+def firm_actors(ids: Iterable[str], report: Report, rules: Rules | None = None) -> frozenset[str]:
     """Actors the knowledge base knows, plus their ancestors marked ``^``: unresolved names never conflict.
 
     "Islamic State" and its "Sinai Province" are compatible (one contains the
-    other); "Sinai Province" and "ISWAP", siblings under it, are not.
+    other); "Sinai Province" and "ISWAP", siblings under it, are not. An
+    unresolved actor adds only its proper-name words (``~``): a shared one ties
+    two reports ("Subryan" and "Vishwanand Subryan"), different ones never conflict.
     """
+    rules = rules or load_rules()
     by_id = {a.id: a for a in report.actors}
     out: set[str] = set()
     for actor_id in ids:
         actor = by_id.get(actor_id)
         if actor is not None and actor.kind == "unknown":
+            out |= name_keys(actor.name, rules)
             continue
         out.add(actor_id)
         seen = 0
@@ -142,10 +159,13 @@ def firm_actors(ids: Iterable[str], report: Report) -> frozenset[str]:
     return frozenset(out)
 
 
+def _firm(keys: frozenset[str]) -> set[str]:
+    return {k for k in keys if not k.startswith((ANCESTOR, NAME))}
+
+
 def roles_match(a: frozenset[str], b: frozenset[str]) -> bool:
     """Equal actors, or one the ancestor of the other."""
-    raw_a = {k for k in a if not k.startswith(ANCESTOR)}
-    raw_b = {k for k in b if not k.startswith(ANCESTOR)}
+    raw_a, raw_b = _firm(a), _firm(b)
     up_a = {k[1:] for k in a if k.startswith(ANCESTOR)}
     up_b = {k[1:] for k in b if k.startswith(ANCESTOR)}
     return bool(raw_a & (raw_b | up_b) or raw_b & up_a)
@@ -159,7 +179,7 @@ def view_event(report: Report, event: Event, *, rules: Rules | None = None) -> E
     return EventView(
         key=f"{report.article.id}:{event.id}", article_id=report.article.id, type=event.type,
         family=rules.family(event.type), status_group=rules.status_group(event.status),
-        actors=firm_actors(event.actors, report), recipients=firm_actors(event.recipients, report),
+        actors=firm_actors(event.actors, report, rules), recipients=firm_actors(event.recipients, report, rules),
         lo=lo, hi=hi, precision=precision,
         lat=place.lat if place else None, lon=place.lon if place else None,
         country=place.country if place else None, place_precision=place.precision if place else None,
@@ -180,8 +200,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _roles(a: frozenset[str], b: frozenset[str], name: str, out: Comparison, w: dict[str, float]) -> None:
-    if not any(not k.startswith(ANCESTOR) for k in a) or not any(not k.startswith(ANCESTOR) for k in b):
-        out.parts[name] = w[f"{name}_unknown"]
+    if not _firm(a) or not _firm(b):
+        names_a, names_b = {k for k in a if k.startswith(NAME)}, {k for k in b if k.startswith(NAME)}
+        if names_a & names_b:
+            out.parts[name] = w[f"{name}_name_match"]
+            out.anchors.add(name)
+        else:
+            out.parts[name] = w[f"{name}_unknown"]
     elif roles_match(a, b):
         out.parts[name] = w[f"{name}_match"]
         out.anchors.add(name)
@@ -192,7 +217,8 @@ def _roles(a: frozenset[str], b: frozenset[str], name: str, out: Comparison, w: 
 def _dates(a: EventView, b: EventView, out: Comparison, rules: Rules) -> None:
     w = rules.weights
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
-        out.conflicts.append("no date and no publication date")
+        # no date and no publication date: nothing to compare, so nothing to object to
+        out.parts["date"] = w["date_undated"]
         return
     if a.lo > b.hi or b.lo > a.hi:
         out.conflicts.append(f"dates apart: {a.lo}..{a.hi} vs {b.lo}..{b.hi}")
@@ -258,13 +284,32 @@ def compare(a: EventView, b: EventView, *, rules: Rules | None = None) -> Compar
         return out
     similarity = fuzz.token_set_ratio(a.evidence, b.evidence) / 100.0 if a.evidence and b.evidence else 0.0
     if (a.article_id == b.article_id and out.parts.get("date") != w["date_same_day"]
-            and similarity < rules.same_article_similarity):
+            and similarity < rules.same_article_similarity and not _same_telling(a, b, out)):
         # one article telling two things about the same parties in one month is two things
         out.conflicts.append("same article, not the same day")
         return out
     out.parts["evidence"] = w["evidence_similarity"] * similarity
     out.score = sum(out.parts.values())
+    if None in (a.lo, b.lo) and out.score < rules.undated_threshold:
+        # without a date the one thing that tells similar incidents apart is missing: ask for more
+        out.conflicts.append(f"no date to compare and score {out.score:.2f} < {rules.undated_threshold}")
     return out
+
+
+def _same_telling(a: EventView, b: EventView, out: Comparison) -> bool:
+    """One article retelling one event: same type, same parties on both sides, and the very same time.
+
+    "the same time" is the same imprecise window (both undated, both "in
+    December"), not a day against a month: "treated fighters on Sunday" and
+    "helped them this month" stay two events.
+    """
+    return (a.type == b.type and a.precision == b.precision and a.lo == b.lo and a.hi == b.hi
+            and {"actors", "recipients"} <= out.anchors | _empty_roles(a, b))
+
+
+def _empty_roles(a: EventView, b: EventView) -> set[str]:
+    """Roles neither report fills: nothing to match there."""
+    return {name for name in ("actors", "recipients") if not getattr(a, name) and not getattr(b, name)}
 
 
 def best_match(view: EventView, candidates: dict[str, Sequence[EventView]], *,
@@ -293,18 +338,21 @@ def cluster_views(views: Sequence[EventView], *, rules: Rules | None = None) -> 
     rules = rules or load_rules()
     clusters: dict[str, list[EventView]] = {}
     for view in views:
-        lo, hi = view.lo, view.hi
-        candidates = {
-            cid: members for cid, members in clusters.items()
-            if members[0].family == view.family and lo is not None and hi is not None
-            and any(m.lo is not None and m.hi is not None and m.lo <= hi and m.hi >= lo for m in members)
-        }
+        candidates = {cid: members for cid, members in clusters.items()
+                      if members[0].family == view.family and any(windows_meet(m, view) for m in members)}
         chosen, _ = best_match(view, candidates, rules=rules)
         if chosen is None:
             clusters[view.key] = [view]
         else:
             clusters[chosen].append(view)
     return list(clusters.values())
+
+
+def windows_meet(a: EventView, b: EventView) -> bool:
+    """Whether two date windows overlap; a missing window meets every other."""
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return True
+    return a.lo <= b.hi and b.lo <= a.hi
 
 
 def cluster_reports(reports: Sequence[Report], *, rules: Rules | None = None) -> list[list[tuple[int, str]]]:
@@ -331,4 +379,5 @@ def _as_dict(view: EventView) -> dict[str, Any]:
 __all__ = [
     "Rules", "EventView", "Comparison", "load_rules", "view_event", "view_events", "compare",
     "best_match", "cluster_views", "cluster_reports", "distance_km", "event_window", "firm_actors", "roles_match",
+    "name_keys", "windows_meet",
 ]

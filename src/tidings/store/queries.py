@@ -50,12 +50,43 @@ def resolve_actor(store: Store, name: str) -> str:
     ).fetchone()
     if row:
         return str(row[0])
+    from tidings.kb import load_kb
+
+    kb = load_kb()
+    slug = wanted.lower().replace(" ", "_").replace("-", "_")
+    known = next((a.id for a in kb.actors.values() if a.id == slug or a.name.lower() == wanted.lower()), None)
+    if known is not None:  # a knowledge-base actor not stored yet: no events, or only its parts' events
+        return known
     from rapidfuzz import process
 
     names = {r[0]: r[1] for r in store.con.execute("SELECT id, name FROM actors").fetchall()}
     close = process.extract(wanted, {k: f"{k} {v}" for k, v in names.items()}, limit=3, score_cutoff=60)
     hint = f"; did you mean {', '.join(c[2] for c in close)}?" if close else ""
     raise StoreError(f"no actor {name!r} in {store.where}{hint} (list them with `tidings actors`)")
+
+
+def actor_parts(store: Store, actor_id: str) -> list[str]:
+    """The actor and every actor that is part of it, at any depth (Hamas → Qassam Brigades → its commander).
+
+    Parent links come from the knowledge base and from the ``actors`` table
+    (user actor files keep their own ``parent``); affiliations are not parts.
+    """
+    from tidings.kb import load_kb
+
+    parent: dict[str, str] = {a.id: a.parent for a in load_kb().actors.values() if a.parent}
+    for child, up in store.con.execute("SELECT id, parent FROM actors WHERE parent IS NOT NULL").fetchall():
+        parent.setdefault(child, up)
+    out = {actor_id}
+    for child in parent:
+        seen: set[str] = set()
+        current: str | None = child
+        while current and current not in seen:
+            seen.add(current)
+            current = parent.get(current)
+            if current == actor_id:
+                out.add(child)
+                break
+    return sorted(out)
 
 
 def _types(value: str | None) -> list[str] | None:
@@ -93,13 +124,18 @@ FROM events e LEFT JOIN places p ON p.id = e.place_id
 
 def events(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
            until: str | None = None, status: str | None = None, article: str | None = None,
-           min_articles: int = 1, limit: int | None = 100) -> list[Row]:
-    """Merged events, filtered; ``status`` matches an event when any of its reports has that status."""
+           min_articles: int = 1, limit: int | None = 100, include_parts: bool = False) -> list[Row]:
+    """Merged events, filtered; ``status`` matches an event when any of its reports has that status.
+
+    With ``include_parts``, ``actor`` also matches the actors that are part of
+    it (``hamas`` finds the Qassam Brigades' events too).
+    """
     where: list[str] = ["e.n_articles >= ?"]
     params: list[Any] = [min_articles]
     if actor:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
-        params.append(resolve_actor(store, actor))
+        actor_id = resolve_actor(store, actor)
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?)))")
+        params.append(actor_parts(store, actor_id) if include_parts else [actor_id])
     types = _types(type)
     if types:
         where.append("e.type IN (SELECT unnest(?))")
@@ -221,11 +257,14 @@ def sql(store: Store, query: str) -> list[Row]:
     if statements[0].type not in _READ_ONLY:
         raise StoreError(f"only read-only queries are allowed here ({statements[0].type.name} is not): "
                          "use SELECT, SHOW, DESCRIBE or EXPLAIN")
+    if statements[0].type == duckdb.StatementType.EXPLAIN and re.match(r"\s*explain\s+analy[sz]e\b", query, re.I):
+        # EXPLAIN ANALYZE runs the statement it explains: "EXPLAIN ANALYZE DELETE …" deletes
+        raise StoreError("EXPLAIN ANALYZE runs the statement it explains and is refused here: use EXPLAIN")
     try:
         return store.query(query)
     except duckdb.Error as exc:
         raise StoreError(f"query failed: {exc}") from None
 
 
-__all__ = ["events", "event_sources", "actors", "relations", "timeline", "event_counts", "sql", "parse_period",
+__all__ = ["events", "actor_parts", "event_sources", "actors", "relations", "timeline", "event_counts", "sql", "parse_period",
            "resolve_actor"]

@@ -1,9 +1,12 @@
 """The Store: one DuckDB file holding articles, their reports, and events merged across articles.
 
-Each report is added in one transaction: the article, its actors, places,
-relations and statements, and each event either joined to an existing event
-(see :mod:`tidings.store.merge`) or created. A crash mid-article leaves the
-database as it was before that article; an article already stored is skipped.
+Reports are added in batches (:meth:`Store.add_reports`), one transaction per
+batch: the articles, their actors, places, relations and statements, and each
+event either joined to an existing event (see :mod:`tidings.store.merge`) or
+created. A crash mid-batch leaves the database as it was before that batch
+(never half an article); an article already stored is skipped, so a rerun
+resumes. Rows of a batch are written with one multi-row INSERT per table:
+DuckDB's cost is per statement, not per row.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,7 @@ import duckdb
 
 from tidings.model import Event, Report
 from tidings.store.ids import article_key
-from tidings.store.merge import EventView, Rules, best_match, load_rules, view_event
+from tidings.store.merge import EventView, Rules, best_match, load_rules, view_event, windows_meet
 from tidings.store.schema import StoreError, check_version, migrate
 from tidings.store.sources import source_key, source_label
 
@@ -58,6 +61,7 @@ class Store:
         self._score = score or _default_score
         self._rules = rules
         self._index: CandidateIndex | None = None
+        self._ids: dict[str, set[str]] | None = None  # actor and place ids stored, loaded on first use
 
     @property
     def rules(self) -> Rules:
@@ -91,7 +95,33 @@ class Store:
 
     def add_report(self, report: Report, *, origin: str | None = None) -> Added:
         """Store one report and merge its events, all or nothing."""
+        return self.add_reports([(report, origin)])[0]
+
+    def add_reports(self, items: Sequence[tuple[Report, str | None]]) -> list[Added]:
+        """Store several reports (with their origins) in one transaction: all of them or none.
+
+        Faster than one transaction each (one commit, one INSERT per table);
+        an exception rolls the whole batch back, and the caller may retry its
+        reports one by one to find the bad one.
+        """
         self._writable()
+        batch = _Batch()
+        out: list[Added] = []
+        self.con.begin()
+        try:
+            for report, origin in items:
+                out.append(self._stage(report, origin, batch))
+            if batch.article_ids:
+                self._flush(batch)
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            self._index = self._ids = None  # they may hold what the rolled-back batch added
+            raise
+        return out
+
+    def _stage(self, report: Report, origin: str | None, batch: _Batch) -> Added:
+        """Decide what one report adds (merges included) and queue its rows in the batch."""
         article = report.article
         if not article.id or article.id != article_key(article.text, article.url):
             external = article.id or None
@@ -99,72 +129,90 @@ class Store:
         else:
             external = None
         added = Added(article_id=article.id)
-        self.con.begin()
-        try:
-            if self.has_article(article.id):
-                self.con.rollback()
-                added.duplicate = True
-                return added
-            self._insert_article(report, origin=origin, external_id=external)
-            added.actors_new = self._insert_entities(report)
-            touched: set[str] = set()
-            for event in report.events:
-                event_id, merged = self._place_event(report, event)
-                touched.add(event_id)
-                if merged:
-                    added.events_merged += 1
-                else:
-                    added.events_new += 1
-            for event_id in sorted(touched):
-                self._refresh_event(event_id)
-            if origin:
-                self.con.execute("DELETE FROM failures WHERE origin = ?", [origin])
-            self.con.commit()
-        except Exception:
-            self.con.rollback()
-            self._index = None  # it may hold reports of the rolled-back article
-            raise
+        if article.id in batch.article_ids or self.has_article(article.id):
+            added.duplicate = True
+            return added
+        batch.article_ids.add(article.id)
+        self._insert_article(report, origin=origin, external_id=external, batch=batch)
+        added.actors_new = self._insert_entities(report, batch)
+        for event in report.events:
+            event_id, merged = self._place_event(report, event, batch)
+            batch.touched.add(event_id)
+            if merged:
+                added.events_merged += 1
+            else:
+                added.events_new += 1
+        if origin:
+            batch.origins.append(origin)
         return added
+
+    def _flush(self, batch: _Batch) -> None:
+        for table, rows in batch.rows.items():
+            # the id cache is only this process's view: never let a stale one fail a batch
+            self._insert_rows(table, rows, ignore_conflicts=table in ("actors", "places"))
+        if batch.origins:
+            self.con.execute("DELETE FROM failures WHERE origin IN (SELECT unnest(?))", [batch.origins])
+        self._refresh_events(sorted(batch.touched))
 
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.where} is open read-only: open it without read_only to add articles")
 
-    def _insert_article(self, report: Report, *, origin: str | None, external_id: str | None) -> None:
+    def _insert_article(self, report: Report, *, origin: str | None, external_id: str | None,
+                        batch: _Batch) -> None:
         article = report.article
         data = report.to_dict()
         data["article"].pop("text", None)
-        self.con.execute(
-            "INSERT INTO articles (id, external_id, title, url, outlet, byline, published, origin, text, report, n_events)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.id, external_id, article.title, article.url, article.outlet, article.byline, article.published,
-             origin or article.source_path, article.text, json.dumps(data, ensure_ascii=False), len(report.events)],
-        )
+        batch.add("articles", (
+            article.id, external_id, article.title, article.url, article.outlet, article.byline, article.published,
+            origin or article.source_path, article.text, json.dumps(data, ensure_ascii=False), len(report.events)))
 
-    def _insert_rows(self, table: str, rows: list[tuple[Any, ...]] | list[list[Any]], *,
+    _COLUMNS = {"articles": "(id, external_id, title, url, outlet, byline, published, origin, text, report, n_events)"}
+    _CHUNK = 400  # rows per INSERT: long enough to pay off, short enough to keep the parameter list sane
+
+    def _insert_rows(self, table: str, rows: Sequence[tuple[Any, ...]] | Sequence[list[Any]], *,
                      ignore_conflicts: bool = False) -> int:
-        """Many rows in one statement: DuckDB pays per statement, not per row."""
-        if not rows:
-            return 0
-        group = "(" + ", ".join("?" * len(rows[0])) + ")"
-        sql = f"INSERT INTO {table} VALUES " + ", ".join([group] * len(rows))
-        if ignore_conflicts:
-            sql += " ON CONFLICT DO NOTHING RETURNING 1"
-        cursor = self.con.execute(sql, [value for row in rows for value in row])
-        return len(cursor.fetchall()) if ignore_conflicts else len(rows)
+        """Many rows in one statement per chunk: DuckDB pays per statement, not per row."""
+        done = 0
+        for at in range(0, len(rows), self._CHUNK):
+            chunk = rows[at:at + self._CHUNK]
+            group = "(" + ", ".join("?" * len(chunk[0])) + ")"
+            sql = f"INSERT INTO {table} {self._COLUMNS.get(table, '')} VALUES " + ", ".join([group] * len(chunk))
+            if ignore_conflicts:
+                sql += " ON CONFLICT DO NOTHING RETURNING 1"
+            cursor = self.con.execute(sql, [value for row in chunk for value in row])
+            done += len(cursor.fetchall()) if ignore_conflicts else len(chunk)
+        return done
 
-    def _insert_entities(self, report: Report) -> int:
+    def _new_ids(self, table: str, ids: Iterable[str]) -> list[str]:
+        """Which of these actor or place ids are new to the store; they count as stored from now on."""
+        if self._ids is None:
+            self._ids = {t: {r[0] for r in self.con.execute(f"SELECT id FROM {t}").fetchall()}
+                         for t in ("actors", "places")}
+        known = self._ids[table]
+        new = sorted(set(ids) - known)
+        known.update(new)
+        return new
+
+    def _insert_entities(self, report: Report, batch: _Batch) -> int:
         aid, text = report.article.id, report.article.text
-        new_actors = self._insert_rows(
-            "actors", [(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, a.parent)
-                       for a in {a.id: a for a in report.actors}.values()], ignore_conflicts=True)
-        self._insert_rows("mentions", [(aid, a.id, m.start, m.end, m.text) for a in report.actors for m in a.mentions])
-        self._insert_rows("places", [(p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.precision, p.geonameid)
-                                     for p in {p.id: p for p in report.places}.values()], ignore_conflicts=True)
-        self._insert_rows("place_mentions",
-                          [(aid, p.id, m.start, m.end, m.text) for p in report.places for m in p.mentions])
-        self._insert_rows("relations", [(aid, r.a, r.b, r.kind, r.origin, [e.text for e in r.evidence])
-                                        for r in report.relations])
+        actors = {a.id: a for a in report.actors}
+        new = self._new_ids("actors", actors)
+        for actor_id in new:
+            a = actors[actor_id]
+            batch.add("actors", (a.id, a.name, a.kind, a.country, a.sector, a.wikidata, a.parent))
+        for a in report.actors:
+            for m in a.mentions:
+                batch.add("mentions", (aid, a.id, m.start, m.end, m.text))
+        places = {p.id: p for p in report.places}
+        for place_id in self._new_ids("places", places):
+            p = places[place_id]
+            batch.add("places", (p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.precision, p.geonameid))
+        for p in report.places:
+            for m in p.mentions:
+                batch.add("place_mentions", (aid, p.id, m.start, m.end, m.text))
+        for r in report.relations:
+            batch.add("relations", (aid, r.a, r.b, r.kind, r.origin, [e.text for e in r.evidence]))
         statements = {}
         for statement in report.statements:
             when = statement.date
@@ -172,8 +220,9 @@ class Store:
                 f"{aid}:{statement.id}", aid, statement.speaker.name, statement.speaker.kind, statement.speaker.actor,
                 statement.cue.text, statement.addressee, text[statement.content.start:statement.content.end],
                 when.start if when else None, when.end if when else None, when.precision if when else None)
-        self._insert_rows("statements", list(statements.values()))
-        return new_actors
+        for row in statements.values():
+            batch.add("statements", row)
+        return len(new)
 
     # -- merging -------------------------------------------------------------------------------
 
@@ -184,26 +233,23 @@ class Store:
 
     def _candidates(self, view: EventView) -> dict[str, list[EventView]]:
         """Events with a report of the same family and status group whose window meets the view's."""
-        if view.lo is None or view.hi is None:
-            return {}
         if self._index is None:
             self._index = CandidateIndex()
             for row in self.con.execute(self._VIEW_SQL + " ORDER BY r.event_id, r.id").fetchall():
                 self._index.add(row[1], _row_view(row))
         return self._index.candidates(view)
 
-    def _place_event(self, report: Report, event: Event) -> tuple[str, bool]:
+    def _place_event(self, report: Report, event: Event, batch: _Batch) -> tuple[str, bool]:
         view = view_event(report, event, rules=self.rules)
         chosen, score = best_match(view, self._candidates(view), rules=self.rules)
         merged = chosen is not None
         event_id = chosen or "ev_" + hashlib.sha1(view.key.encode("utf-8")).hexdigest()[:16]
-        if self._index is not None and view.lo is not None:
+        if self._index is not None:
             self._index.add(event_id, view)
         article = report.article
         when = event.date
-        self.con.execute(
-            f"INSERT INTO event_reports VALUES ({', '.join('?' * 33)})",
-            [view.key, event_id, article.id, event.type, view.family, event.mode, list(event.context),
+        batch.add("event_reports", (
+            view.key, event_id, article.id, event.type, view.family, event.mode, list(event.context),
              event.status, view.status_group, list(event.actors), list(event.recipients),
              sorted(view.actors), sorted(view.recipients),
              when.start if when else None, when.end if when else None, when.precision if when else None,
@@ -213,18 +259,36 @@ class Store:
              source_label(event.attribution, outlet=article.outlet),
              event.evidence.start, event.evidence.end, event.evidence.text,
              event.trigger.start, event.trigger.end, event.trigger.text,
-             event.confidence, score if merged else None, article.published, view.place_precision],
-        )
+             event.confidence, score if merged else None, article.published, view.place_precision))
         return event_id, merged
 
-    def _refresh_event(self, event_id: str) -> None:
-        """Recompute an event's summary from all its reports."""
-        rows = self.con.execute(
-            """SELECT r.type, r.family, r.mode, r.status, r.date_start, r.date_end, r.precision, r.place_id,
-                      r.place_precision, r.article_id, r.published, r.source_key, r.confidence, r.actors, r.recipients
-               FROM event_reports r WHERE r.event_id = ? ORDER BY r.published NULLS LAST, r.id""",
-            [event_id],
-        ).fetchall()
+    def _refresh_events(self, event_ids: list[str]) -> None:
+        """Recompute the summaries of these events from all their reports: five statements for any number."""
+        if not event_ids:
+            return
+        by_event: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self.con.execute(
+            """SELECT r.event_id, r.type, r.family, r.mode, r.status, r.date_start, r.date_end, r.precision,
+                      r.place_id, r.place_precision, r.article_id, r.published, r.source_key, r.confidence,
+                      r.actors, r.recipients
+               FROM event_reports r WHERE r.event_id IN (SELECT unnest(?))
+               ORDER BY r.event_id, r.published NULLS LAST, r.id""",
+            [event_ids],
+        ).fetchall():
+            by_event.setdefault(row[0], []).append(row[1:])
+        events: list[tuple[Any, ...]] = []
+        roles: list[tuple[str, str, str]] = []
+        for event_id in event_ids:
+            event_row, event_roles = self._summary(event_id, by_event[event_id])
+            events.append(event_row)
+            roles += event_roles
+        self.con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT unnest(?))", [event_ids])
+        self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [event_ids])
+        self._insert_rows("events", events)
+        self._insert_rows("event_actors", roles)
+
+    def _summary(self, event_id: str, rows: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], list[tuple[str, str, str]]]:
+        """An event's row and its (event, actor, role) rows, from its reports in publication order."""
         types = Counter(r[0] for r in rows)
         top = max(types.values())
         event_type = next(r[0] for r in rows if types[r[0]] == top)
@@ -235,18 +299,14 @@ class Store:
         placed = [r for r in rows if r[7] is not None]
         place = min(placed, key=lambda r: _rank(PLACE_ORDER)(r[8])) if placed else None
         published = [r[10] for r in rows if r[10] is not None]
-        self.con.execute("DELETE FROM event_actors WHERE event_id = ?", [event_id])
-        self.con.execute(
-            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, event_type, rows[0][1], modes.most_common(1)[0][0] if modes else None,
-             statuses[0], statuses, when[4] if when else None, when[5] if when else None, when[6] if when else None,
-             place[7] if place else None, float(self._score(event_type)),
-             len(rows), len({r[9] for r in rows}), len({r[11] for r in rows}),
-             min(published) if published else None, max(published) if published else None,
-             max(r[12] for r in rows)],
-        )
+        event = (event_id, event_type, rows[0][1], modes.most_common(1)[0][0] if modes else None,
+                 statuses[0], statuses, when[4] if when else None, when[5] if when else None,
+                 when[6] if when else None, place[7] if place else None, float(self._score(event_type)),
+                 len(rows), len({r[9] for r in rows}), len({r[11] for r in rows}),
+                 min(published) if published else None, max(published) if published else None,
+                 max(r[12] for r in rows))
         roles = {(a, "actor") for r in rows for a in r[13]} | {(a, "recipient") for r in rows for a in r[14]}
-        self._insert_rows("event_actors", [(event_id, actor, role) for actor, role in sorted(roles)])
+        return event, [(event_id, actor, role) for actor, role in sorted(roles)]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -263,36 +323,58 @@ class Store:
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
+@dataclass(slots=True)
+class _Batch:
+    """Rows waiting for one multi-row INSERT per table, and what the batch has touched so far."""
+
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    article_ids: set[str] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)
+    origins: list[str] = field(default_factory=list)
+
+    def add(self, table: str, row: tuple[Any, ...]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+
 class CandidateIndex:
     """Reports by (family, status group, month) in memory: merging never scans the whole table.
 
+    Reports without any date (no publication date either) sit in month ``None``:
+    they meet every window, so they are candidates for all reports of their
+    family, and an undated report looks at every event of its family. Stores
+    rarely hold such reports; ECB+-like corpora without dates do.
     One writer process owns a database, so the index stays true; a rollback drops it.
     """
 
     def __init__(self) -> None:
         self.members: dict[str, list[EventView]] = {}
-        self.buckets: dict[tuple[str, str, int], set[str]] = {}
+        self.buckets: dict[tuple[str, str, int | None], set[str]] = {}
+        self.families: dict[tuple[str, str], set[str]] = {}
 
     @staticmethod
-    def _months(lo: date, hi: date) -> range:
+    def _months(lo: date | None, hi: date | None) -> Iterable[int | None]:
+        if lo is None or hi is None:
+            return (None,)
         return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
 
     def add(self, event_id: str, view: EventView) -> None:
         self.members.setdefault(event_id, []).append(view)
-        if view.lo is None or view.hi is None:
-            return
+        self.families.setdefault((view.family, view.status_group), set()).add(event_id)
         for month in self._months(view.lo, view.hi):
             self.buckets.setdefault((view.family, view.status_group, month), set()).add(event_id)
 
     def candidates(self, view: EventView) -> dict[str, list[EventView]]:
-        assert view.lo is not None and view.hi is not None
-        ids: set[str] = set()
-        for month in self._months(view.lo, view.hi):
-            ids |= self.buckets.get((view.family, view.status_group, month), set())
+        key = (view.family, view.status_group)
+        if view.lo is None or view.hi is None:
+            ids = set(self.families.get(key, set()))
+        else:
+            ids = set(self.buckets.get((*key, None), set()))
+            for month in self._months(view.lo, view.hi):
+                ids |= self.buckets.get((*key, month), set())
         out: dict[str, list[EventView]] = {}
         for event_id in sorted(ids):
             members = self.members[event_id]
-            if any(m.lo is not None and m.hi is not None and m.lo <= view.hi and m.hi >= view.lo for m in members):
+            if any(windows_meet(m, view) for m in members):
                 out[event_id] = members
         return out
 
