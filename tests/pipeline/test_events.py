@@ -146,9 +146,12 @@ def test_events_ready_to_is_agree(run) -> None:
     assert events and events[0].type == "AGREE" and events[0].actors == ["france"]
 
 
-def test_events_accused_of_attacking_is_one_accuse(run) -> None:
+def test_events_accused_of_attacking_keeps_accusation_and_alleged_act(run) -> None:
+    # issue 6: "A accuses B of X" keeps both A's accusation and B's act, the act only alleged
     events = run("Ukraine accused Russia of shelling the nuclear plant.").events
-    assert [e.type for e in events] == ["ACCUSE"]
+    assert sorted(e.type for e in events) == ["ACCUSE", "ASSAULT"]
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert shelling.actors == ["russia"] and shelling.status == "alleged"
 
 
 def test_events_passive_without_agent_keeps_the_victim(run) -> None:
