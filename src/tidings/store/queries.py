@@ -246,25 +246,32 @@ def event_counts(store: Store) -> list[Row]:
     )
 
 
-def sql(store: Store, query: str) -> list[Row]:
-    """Run one read-only statement (SELECT, SHOW, DESCRIBE, EXPLAIN); anything that writes is refused."""
+def single_statement(query: str, allowed: set[duckdb.StatementType], allowed_words: str) -> None:
+    """Refuse anything but one statement of an allowed type (the shared wall of the read-only SQL
+    of the CLI and of the web); ``EXPLAIN ANALYZE`` is refused because it runs what it explains."""
     try:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot parse the query: {exc}") from None
+        raise StoreError(f"cannot parse the query: {str(exc).splitlines()[0][:300]}") from None
     if len(statements) != 1:
         raise StoreError(f"give exactly one statement ({len(statements)} found)")
-    if statements[0].type not in _READ_ONLY:
+    if statements[0].type not in allowed:
         raise StoreError(f"only read-only queries are allowed here ({statements[0].type.name} is not): "
-                         "use SELECT, SHOW, DESCRIBE or EXPLAIN")
+                         f"use {allowed_words}")
     if statements[0].type == duckdb.StatementType.EXPLAIN and re.match(r"\s*explain\s+analy[sz]e\b", query, re.I):
         # EXPLAIN ANALYZE runs the statement it explains: "EXPLAIN ANALYZE DELETE …" deletes
         raise StoreError("EXPLAIN ANALYZE runs the statement it explains and is refused here: use EXPLAIN")
+
+
+def sql(store: Store, query: str) -> list[Row]:
+    """Run one read-only statement (SELECT, SHOW, DESCRIBE, EXPLAIN); anything that writes is refused."""
+    single_statement(query, _READ_ONLY, "SELECT, SHOW, DESCRIBE or EXPLAIN")
     try:
         return store.query(query)
     except duckdb.Error as exc:
         raise StoreError(f"query failed: {exc}") from None
 
 
-__all__ = ["events", "actor_parts", "event_sources", "actors", "relations", "timeline", "event_counts", "sql", "parse_period",
+__all__ = ["events", "actor_parts", "event_sources", "actors", "relations", "timeline", "event_counts", "sql",
+           "single_statement", "parse_period",
            "resolve_actor"]

@@ -14,20 +14,14 @@ from typing import Any
 
 import duckdb
 
+from tidings.store.queries import single_statement
 from tidings.store.schema import StoreError
 from tidings.store.store import Store
 
 
 def run_sql(store: Store, query: str, *, seconds: float = 5.0, max_rows: int = 1000) -> list[dict[str, Any]]:
     """Rows of one read-only SELECT, at most ``max_rows``; StoreError for anything else."""
-    try:
-        statements = duckdb.extract_statements(query)
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot parse the query: {_short(exc)}") from None
-    if len(statements) != 1:
-        raise StoreError(f"give exactly one statement ({len(statements)} found)")
-    if statements[0].type != duckdb.StatementType.SELECT:
-        raise StoreError(f"only SELECT is allowed here ({statements[0].type.name} is not)")
+    single_statement(query, {duckdb.StatementType.SELECT}, "SELECT")
     con = store.con
     timer = threading.Timer(seconds, con.interrupt)
     con.begin()
