@@ -27,6 +27,7 @@ def export(
     format: str = typer.Argument(..., help="plover, acled, polecat, parquet, graphml, gexf or stix."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (or folder, for parquet); default stdout."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (id or name)."),
+    include_parts: bool = typer.Option(False, "--include-parts", help="--actor also matches its parts (hamas: the Qassam Brigades)."),
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), e.g. ASSAULT,COERCE."),
     since: Optional[str] = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -45,7 +46,7 @@ def export(
     if output is None and fmt.directory:
         raise InputError(f"{fmt.name} writes a folder of files: give one with -o FOLDER")
     filters = Filters(actor=actor, type=type, since=since, until=until, status=status, article=article,
-                      min_articles=min_articles, limit=limit)
+                      min_articles=min_articles, limit=limit, include_parts=include_parts)
     with open_store(db or default_db(), read_only=True) as store:
         if output is not None:
             result = run(store, fmt.name, output, filters=filters)

@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tidings.model import PLOVER_TYPES, STATUSES
-from tidings.store.queries import parse_period, resolve_actor
-from tidings.store.schema import StoreError
+from tidings.store.queries import event_filters
 from tidings.store.store import Store
 
 Row = dict[str, Any]
@@ -31,6 +29,7 @@ class Filters:
     article: str | None = None
     min_articles: int = 1
     limit: int | None = None
+    include_parts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,42 +44,12 @@ class Selection:
         return f"WITH sel AS ({self.sql}) "
 
 
-def _split(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
-
-
 def select(store: Store, filters: Filters | None = None) -> Selection:
     """The events matching ``filters``, ordered by day then id (as ``tidings events`` orders them)."""
     f = filters or Filters()
-    where: list[str] = ["e.n_articles >= ?"]
-    params: list[Any] = [f.min_articles]
-    if f.actor:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
-        params.append(resolve_actor(store, f.actor))
-    types = [t.upper() for t in _split(f.type)]
-    if types:
-        unknown = sorted(set(types) - set(PLOVER_TYPES))
-        if unknown:
-            raise StoreError(f"unknown event type {', '.join(unknown)}: choose from {', '.join(PLOVER_TYPES)}")
-        where.append("e.type IN (SELECT unnest(?))")
-        params.append(types)
-    if f.since:
-        where.append("coalesce(e.date_end, e.last_reported) >= ?")
-        params.append(parse_period(f.since))
-    if f.until:
-        where.append("coalesce(e.date_start, e.first_reported) <= ?")
-        params.append(parse_period(f.until, end=True))
-    statuses = _split(f.status)
-    if statuses:
-        unknown = sorted(set(statuses) - set(STATUSES))
-        if unknown:
-            raise StoreError(f"unknown status {', '.join(unknown)}: choose from {', '.join(STATUSES)}")
-        where.append("list_has_any(e.statuses, ?)")
-        params.append(statuses)
-    if f.article:
-        where.append("e.id IN (SELECT r.event_id FROM event_reports r JOIN articles a ON a.id = r.article_id "
-                     "WHERE a.id = ? OR a.url = ? OR a.origin LIKE ?)")
-        params.extend([f.article, f.article, f"%{f.article}%"])
+    where, params = event_filters(store, actor=f.actor, type=f.type, since=f.since, until=f.until,
+                                  status=f.status, article=f.article, min_articles=f.min_articles,
+                                  include_parts=f.include_parts)
     sql = ("SELECT e.id, row_number() OVER (ORDER BY coalesce(e.date_start, e.first_reported) NULLS LAST, e.id) "
            "AS ord FROM events e WHERE " + " AND ".join(where))
     if f.limit is not None:

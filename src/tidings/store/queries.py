@@ -122,14 +122,11 @@ FROM events e LEFT JOIN places p ON p.id = e.place_id
 """
 
 
-def events(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-           until: str | None = None, status: str | None = None, article: str | None = None,
-           min_articles: int = 1, limit: int | None = 100, include_parts: bool = False) -> list[Row]:
-    """Merged events, filtered; ``status`` matches an event when any of its reports has that status.
-
-    With ``include_parts``, ``actor`` also matches the actors that are part of
-    it (``hamas`` finds the Qassam Brigades' events too).
-    """
+def event_filters(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+                  until: str | None = None, status: str | None = None, article: str | None = None,
+                  min_articles: int = 1, include_parts: bool = False) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions (on ``events e``) and parameters of ``tidings events``' filters; the
+    listing, the exports and anything else that selects events share them."""
     where: list[str] = ["e.n_articles >= ?"]
     params: list[Any] = [min_articles]
     if actor:
@@ -154,6 +151,19 @@ def events(store: Store, *, actor: str | None = None, type: str | None = None, s
         where.append("e.id IN (SELECT r.event_id FROM event_reports r JOIN articles a ON a.id = r.article_id "
                      "WHERE a.id = ? OR a.url = ? OR a.origin LIKE ?)")
         params.extend([article, article, f"%{article}%"])
+    return where, params
+
+
+def events(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+           until: str | None = None, status: str | None = None, article: str | None = None,
+           min_articles: int = 1, limit: int | None = 100, include_parts: bool = False) -> list[Row]:
+    """Merged events, filtered; ``status`` matches an event when any of its reports has that status.
+
+    With ``include_parts``, ``actor`` also matches the actors that are part of
+    it (``hamas`` finds the Qassam Brigades' events too).
+    """
+    where, params = event_filters(store, actor=actor, type=type, since=since, until=until, status=status,
+                                  article=article, min_articles=min_articles, include_parts=include_parts)
     sql = _EVENT_SELECT + " WHERE " + " AND ".join(where)
     sql += " ORDER BY coalesce(e.date_start, e.first_reported) NULLS LAST, e.id"
     if limit is not None:
@@ -272,6 +282,6 @@ def sql(store: Store, query: str) -> list[Row]:
         raise StoreError(f"query failed: {exc}") from None
 
 
-__all__ = ["events", "actor_parts", "event_sources", "actors", "relations", "timeline", "event_counts", "sql",
+__all__ = ["events", "event_filters", "actor_parts", "event_sources", "actors", "relations", "timeline", "event_counts", "sql",
            "single_statement", "parse_period",
            "resolve_actor"]
