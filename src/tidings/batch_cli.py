@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
+from tidings.console import make_console
 from rich.progress import (
     BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
 )
 from rich.text import Text
 
-_err = Console(stderr=True, soft_wrap=True)
+_err = make_console(stderr=True)
 
 
 class RateColumn(ProgressColumn):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
+from tidings.console import make_console
 from rich.table import Table
 
 from tidings.errors import InputError, TidingsError
@@ -22,8 +22,7 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="tidings: PLOVER events with actors, places, dates and sources from news about armed conflict.",
 )
-# Tables stay readable when piped to a file or a CI log, where rich would assume 80 columns.
-_out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+_out = make_console()
 
 
 def _say(message: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
+from tidings.console import make_console
 from rich.table import Table
 
 from tidings.errors import InputError
@@ -28,8 +28,8 @@ from tidings.errors import InputError
 DEFAULT_DB = "tidings.duckdb"
 FORMATS = ("table", "json", "csv")
 
-_out = Console(soft_wrap=True)
-_err = Console(stderr=True)
+_out = make_console()
+_err = make_console(stderr=True)
 
 
 def default_db() -> Path:

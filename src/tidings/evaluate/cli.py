@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
+from tidings.console import make_console
 
 from tidings.evaluate import DATASETS
 
@@ -31,6 +31,6 @@ def register(app: typer.Typer) -> None:
             from tidings.evaluate.attribution import evaluate_file as evaluate
 
         result = evaluate(dataset, gold, limit=limit)
-        render(result, Console(soft_wrap=True), misses=misses)
+        render(result, make_console(), misses=misses)
         if out is not None:
             out.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
