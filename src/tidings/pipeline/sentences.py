@@ -22,10 +22,24 @@ def add_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+# Longer runs without a boundary (scraped lists, text with no full stops) get one forced in: the
+# components look at whole sentences, so a 5,000-word "sentence" took over a minute (issue 12).
+MAX_SENTENCE_TOKENS = 200
+_SOFT_BREAKS = {",", ";", ":", "-", "–", "—", "|"}
+
+
 @Language.component("tidings_sentences", assigns=["token.is_sent_start"])
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break."""
+    """Start a sentence after every line break, and at least every MAX_SENTENCE_TOKENS tokens."""
+    start = 0
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        if "\n" in token.text or "\n" in token.whitespace_ or token.text in {".", "!", "?"}:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+            start = token.i + 1
+        elif token.i + 1 - start >= MAX_SENTENCE_TOKENS:
+            cut = next((t.i + 1 for t in reversed(doc[start + MAX_SENTENCE_TOKENS // 2:token.i + 1])
+                        if t.text in _SOFT_BREAKS), token.i + 1)
+            doc[cut].is_sent_start = True
+            start = cut
     return doc

@@ -24,6 +24,7 @@ from typing import Any
 
 from tidings.errors import BadDate, TidingsError
 from tidings.model import Article
+from tidings.readers.limits import language_forced
 from tidings.readers.text import article_from_text, decode, read_article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
@@ -43,6 +44,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "doc_id"),
 }
 _WARC_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -83,14 +85,28 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def iter_corpus(paths: Iterable[str | Path]) -> Iterator[CorpusItem]:
+def iter_corpus(paths: Iterable[str | Path], *, force_language: bool | None = None) -> Iterator[CorpusItem]:
     """Every article of every path, in order; failures are items too, never exceptions."""
     for path in corpus_files(paths):
-        yield from iter_file(path)
+        yield from iter_file(path, force_language=force_language)
 
 
-def iter_file(path: Path) -> Iterator[CorpusItem]:
-    """The items of one file, by its suffix (anything unknown is read as a text article)."""
+def iter_file(path: Path, *, force_language: bool | None = None) -> Iterator[CorpusItem]:
+    """The items of one file, by its suffix; a non-English article is skipped with its reason unless forced."""
+    forced = language_forced(force_language)
+    for item in _items_of(Path(path)):
+        reason = None if forced or item.article is None else _foreign(item.article)
+        yield CorpusItem(item.origin, skipped=reason) if reason else item
+
+
+def _foreign(article: Article) -> str | None:
+    for warning in article.warnings:
+        if warning.startswith("not English"):
+            return warning.split(";", 1)[0] + " (set TIDINGS_ANY_LANGUAGE=1 to read it anyway)"
+    return None
+
+
+def _items_of(path: Path) -> Iterator[CorpusItem]:
     where = str(path)
     if not path.is_file():
         yield CorpusItem(where, error=f"no file at {where!r}: check the path")
@@ -229,12 +245,18 @@ def _html_fragment_to_text(fragment: str) -> str:
     """Feed entries hold HTML fragments; keep paragraphs as lines."""
     if "<" not in fragment:
         return fragment.strip()
+    import lxml.etree
     import lxml.html
 
-    root = lxml.html.fromstring(f"<div>{fragment}</div>")
-    for tag in root.iter("p", "br", "div", "li", "h1", "h2", "h3"):
-        tag.tail = "\n" + (tag.tail or "")
-    return re.sub(r"\n\s*\n+", "\n", root.text_content()).strip()
+    fragment = _XML_UNSAFE.sub("", fragment)  # lxml refuses NUL and most control characters
+    try:
+        root = lxml.html.fromstring(f"<div>{fragment}</div>")
+        for tag in root.iter("p", "br", "div", "li", "h1", "h2", "h3"):
+            tag.tail = "\n" + (tag.tail or "")
+        text = root.text_content()
+    except (ValueError, lxml.etree.LxmlError):  # markup lxml cannot take: keep the text between tags
+        text = re.sub(r"<[^>]*>", "\n", fragment)
+    return re.sub(r"\n\s*\n+", "\n", text).strip()
 
 
 def _feed(path: Path) -> Iterator[CorpusItem]:
@@ -272,7 +294,10 @@ def _warc(path: Path) -> Iterator[CorpusItem]:
                 item = _warc_record(record, origin=f"{path}#record{number}")
                 if item is not None:
                     yield item
-        except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        # warcio also fails with AttributeError/TypeError/IndexError/KeyError on some broken headers,
+        # and OverflowError on an absurd Content-Length
+        except (ArchiveLoadFailed, ValueError, EOFError, OSError, AttributeError, TypeError, IndexError,
+                KeyError, OverflowError) as exc:
             yield CorpusItem(f"{path}#record{number + 1}",
                              error=f"malformed WARC record ({exc}); the rest of the archive was not read")
 

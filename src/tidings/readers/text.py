@@ -18,6 +18,7 @@ import yaml
 
 from tidings.errors import ArticleNotFound, BadDate, BinaryArticle, EmptyArticle, InputError
 from tidings.model import Article
+from tidings.readers.limits import language_forced, not_english, truncate
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|al-\w+|bin|de|van|von))*)\s*$")
@@ -76,9 +77,15 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
 def article_from_text(
     text: str, *, title: str | None = None, outlet: str | None = None, byline: str | None = None,
     published: date | str | None = None, url: str | None = None, article_id: str | None = None,
-    source_path: str | None = None, warnings: list[str] | None = None,
+    source_path: str | None = None, warnings: list[str] | None = None, max_chars: int | None = None,
+    force_language: bool | None = None,
 ) -> Article:
-    """An Article from text; front matter and HTML are recognised, explicit arguments win."""
+    """An Article from text; front matter and HTML are recognised, explicit arguments win.
+
+    Text over ``max_chars`` (default 200,000, or ``TIDINGS_MAX_CHARS``) is cut and the cut is
+    reported in ``warnings``; so is text that does not look like English, unless forced.
+    """
+    warnings = list(warnings or [])
     meta: dict[str, Any] = {}
     match = _FRONT_MATTER.match(text)
     if match:
@@ -86,6 +93,9 @@ def article_from_text(
             loaded = yaml.safe_load(match.group(1)) or {}
         except yaml.YAMLError as exc:
             raise InputError(f"the front matter of {source_path or 'the article'} is not valid YAML: {exc}") from None
+        except (ValueError, OverflowError) as exc:  # YAML reads 2020-00-02 as a date and fails on it
+            raise InputError(f"the front matter of {source_path or 'the article'} holds an impossible value ({exc}): "
+                             "write dates as YYYY-MM-DD") from None
         if isinstance(loaded, dict):
             meta = {k: v for k, v in loaded.items() if k in _META_KEYS}
             text = text[match.end():]
@@ -93,8 +103,16 @@ def article_from_text(
         text, html_meta = _html_to_text(text)
         meta = {k: v for k, v in html_meta.items() if v}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, cut = truncate(text, max_chars)
+    if cut:
+        warnings.append(cut)
     if not text.strip():
         raise EmptyArticle(source_path or "the article")
+    if not language_forced(force_language):
+        foreign = not_english(text)
+        if foreign:
+            warnings.append(f"{foreign}; tidings reads English news, so expect few results "
+                            "(a corpus walk skips such articles unless TIDINGS_ANY_LANGUAGE=1)")
     lines = text.split("\n")
     first = lines[0].strip()
     looks_like_title = bool(first) and len(first) < 200 and not first.endswith((".", "\"", "”")) and len(lines) > 1
@@ -113,7 +131,7 @@ def article_from_text(
     return Article(
         text=text, id=str(identifier), title=title, url=url or meta.get("url"),
         outlet=outlet or meta.get("outlet"), byline=byline, published=published_date,
-        source_path=source_path, warnings=list(warnings or []),
+        source_path=source_path, warnings=warnings,
     )
 
 
