@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tidings.attribution.lexicon import ReportingLexicon, ReportingVerb, load_reporting_lexicon
+from tidings.attribution.claims import chain_of
 from tidings.attribution.quotes import quote_frames
 from tidings.kb import KnowledgeBase, load_kb
 from tidings.pipeline import roles
@@ -518,15 +519,7 @@ def frames_over(doc: Doc, token_i: int) -> list[Frame]:
                 if f.content_i <= token_i < f.content_j and not (f.cue_i <= token_i < f.cue_j)]
     if not covering:
         return []
-    innermost = min(covering)[2]
-    chain: list[Frame] = []
-    seen: set[int] = set()
-    current: int | None = innermost
-    while current is not None and current not in seen:
-        seen.add(current)
-        chain.append(frames[current])
-        current = frames[current].parent
-    return list(reversed(chain))
+    return chain_of(frames, min(covering)[2])
 
 
 @Language.factory(
