@@ -12,6 +12,7 @@ import yaml
 
 from tidings.errors import DataError
 from tidings.places.text import fold
+from tidings.resources import iter_jsonl
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_PATH = DATA_DIR / "regions.yaml"
@@ -51,16 +52,9 @@ def load_centroids(path: Path = CENTROIDS_PATH) -> list[dict[str, Any]]:
     """Country centroids and English names, one JSON object a line."""
     schema = _schema("country_centroid.schema.json")
     rows: list[dict[str, Any]] = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{path}:{n}", f"not JSON ({exc.msg})") from None
-            _validate(row, schema, f"{path}:{n}")
-            rows.append(row)
+    for n, row in iter_jsonl(Path(path)):
+        _validate(row, schema, f"{path}:{n}")
+        rows.append(row)
     return rows
 
 
