@@ -7,34 +7,52 @@ url (so every copy is a distinct article), written as one JSONL file. Words
 per second count whitespace-separated words of the article texts.
 
 * bare spaCy: ``nlp(text)`` with the plain model, after a warm-up pass;
-* single process: ``run_batch(workers=0)`` with the pipeline already loaded:
-  reading, splitting, extraction and Parquet writing, as ``tidings batch`` does;
-* Dask, warm: a LocalCluster of ``--workers`` processes whose workers have
-  already built the pipeline, then ``run_batch(scheduler=…)``: the steady state
-  a long run sees;
+* single process: ``run_batch(workers=0)`` after one untimed pass over the
+  same corpus: reading, splitting, extraction and Parquet writing, as
+  ``tidings batch`` does;
+* Dask, warm: tidings' LocalCluster of ``--workers`` processes (``local_cluster``:
+  Dask's profiler and monitors slowed down), warmed by the same untimed pass,
+  then ``run_batch(scheduler=…)``: the steady state a long run sees. Both
+  sides are warmed alike, so neither pays pipeline builds or first-call
+  caches in its timed window;
 * load: the warm run's Parquet into a fresh DuckDB file with the store's merge
   (one process: the merge needs every report seen so far);
 * Dask, cold: ``run_batch(workers=N)`` from nothing (cluster start-up and one
   pipeline load per worker included), what a short run costs.
 
-The machine's load average is printed before and after: on a shared machine
-the parallel figure is only as good as the idle cores it found.
+On a machine shared with other jobs a wall-clock ratio is only as good as the
+idle cores it found, so every phase also records its CPU seconds: ours (this
+process and its Dask children) and the others' (all busy CPU time of the
+machine in /proc/stat minus ours), shown as the cores other jobs took while
+the phase ran, next to the load average before it. ``cpu_efficiency`` (single
+CPU-s / Dask CPU-s for the same corpus) is what 2 idle cores could give at most:
+2 workers ≤ workers × efficiency × single.
+
+The default ``--batch-size`` gives 5 partitions per worker, so the last
+partition leaves a worker idle for at most ~1/5 of its share.
+
+Every process is single-threaded: thinc computes with blis (one thread), the
+Dask nanny sets ``OMP/MKL/OPENBLAS_NUM_THREADS=1`` in workers, and this
+process is measured at ≤ 1.0 CPU-s per second in the single phase
+(``single_cpu_per_wall``), so "1 process" means one core.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
+import math
 import os
 import platform
 import tempfile
 import time
 from pathlib import Path
 
+import psutil
 import spacy
 
 from tidings.batch import load_batch, run_batch
+from tidings.batch.run import local_cluster
 from tidings.nlp import MODEL, load_pipeline
 from tidings.pipeline.normalize import normalize_text
 from tidings.readers.corpus import iter_corpus
@@ -56,8 +74,48 @@ def write_corpus(folder: Path, copies: int, demo: Path) -> tuple[Path, list[str]
     return path, texts
 
 
-def best(times: list[float]) -> float:
-    return min(times)
+def _machine_busy() -> float:
+    """CPU seconds all processes of the machine have used since boot (/proc/stat, every core)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _ours() -> float:
+    """CPU seconds of this process and its live children (the Dask scheduler thread, nannies, workers)."""
+    me = psutil.Process()
+    total = 0.0
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+class Phase:
+    """Wall seconds, our CPU seconds and the other jobs' CPU seconds of one timed phase."""
+
+    def __init__(self) -> None:
+        self.load = os.getloadavg()[0]
+        self.wall = self.cpu = self.others = self.client = 0.0
+
+    def __enter__(self) -> "Phase":
+        self._t, self._ours, self._all = time.perf_counter(), _ours(), _machine_busy()
+        self._client = time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._t
+        self.cpu = _ours() - self._ours
+        self.client = time.process_time() - self._client  # this process: client, split, in-process scheduler
+        self.others = max(0.0, _machine_busy() - self._all - self.cpu)
+
+    def to_dict(self, words: int) -> dict[str, float]:
+        return {"seconds": round(self.wall, 2), "words_s": round(words / self.wall), "cpu_s": round(self.cpu, 2), "this_process_cpu_s": round(self.client, 2),
+                "words_cpu_s": round(words / self.cpu) if self.cpu else 0,
+                "other_jobs_cores": round(self.others / self.wall, 2), "load_before": round(self.load, 2)}
 
 
 def main() -> None:
@@ -65,45 +123,45 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10, help="copies of the demo corpus (19 articles each)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=2, help="timed passes of bare and single; the best is kept")
-    parser.add_argument("--batch-size", type=int, default=20)
+    parser.add_argument("--batch-size", type=int, default=0, help="articles per partition (default: 5 per worker)")
     parser.add_argument("--demo", type=Path, default=Path("demo/articles"))
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold Dask run")
     args = parser.parse_args()
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="tidings-scale-") as tmp:
         folder = Path(tmp)
         corpus, texts = write_corpus(folder, args.copies, args.demo)
         words = sum(len(t.split()) for t in texts)
+        batch_size = args.batch_size or math.ceil(len(texts) / (5 * args.workers))
         bare = spacy.load(MODEL)
         normalized = [normalize_text(t) for t in texts]
         for text in normalized[:19]:
             bare(text)
         load_pipeline(())  # the key extract_article uses (load_pipeline() is another cache entry)
-        run_batch([corpus], folder / "warmup", workers=0, batch_size=args.batch_size)  # warms every cache
+        run_batch([corpus], folder / "warmup", workers=0, batch_size=batch_size)  # warms every cache
 
-        bare_times, single_times = [], []
+        bare_phases, single_phases = [], []
         for rep in range(args.repeat):
-            started = time.perf_counter()
-            for text in normalized:
-                bare(text)
-            bare_times.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            summary = run_batch([corpus], folder / f"single{rep}", workers=0, batch_size=args.batch_size)
-            single_times.append(time.perf_counter() - started)
+            with Phase() as phase:
+                for text in normalized:
+                    bare(text)
+            bare_phases.append(phase)
+            with Phase() as phase:
+                summary = run_batch([corpus], folder / f"single{rep}", workers=0, batch_size=batch_size)
+            single_phases.append(phase)
             assert summary.complete and summary.extracted == len(texts)
+        bare_phase = min(bare_phases, key=lambda p: p.wall)
+        single_phase = min(single_phases, key=lambda p: p.wall)
 
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, worker_dashboard_address=None, memory_limit="1GiB",
-                               silence_logs=logging.ERROR)
+        cluster = local_cluster(args.workers)
         client = Client(cluster)
-        client.run(load_pipeline, ())
-        started = time.perf_counter()
-        warm = run_batch([corpus], folder / "warm", scheduler=cluster.scheduler_address, batch_size=args.batch_size)
-        warm_seconds = time.perf_counter() - started
+        run_batch([corpus], folder / "dask-warmup", scheduler=cluster.scheduler_address, batch_size=batch_size)
+        with Phase() as dask_phase:
+            warm = run_batch([corpus], folder / "warm", scheduler=cluster.scheduler_address, batch_size=batch_size)
         client.close()
         cluster.close()
         assert warm.complete and warm.extracted == len(texts)
@@ -117,7 +175,7 @@ def main() -> None:
         cold_seconds = None
         if not args.no_cold:
             started = time.perf_counter()
-            cold = run_batch([corpus], folder / "cold", workers=args.workers, batch_size=args.batch_size)
+            cold = run_batch([corpus], folder / "cold", workers=args.workers, batch_size=batch_size)
             cold_seconds = time.perf_counter() - started
             assert cold.complete
 
@@ -125,26 +183,39 @@ def main() -> None:
     figures = {
         "date": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores, {platform.machine()}",
         "python": platform.python_version(), "spacy": spacy.__version__,
-        "articles": len(texts), "words": words, "batch_size": args.batch_size, "workers": args.workers,
+        "articles": len(texts), "words": words, "batch_size": batch_size, "workers": args.workers,
+        "partitions": warm.partitions,
         "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in load_after],
-        "bare_words_s": round(words / best(bare_times)), "single_words_s": round(words / best(single_times)),
-        "dask_warm_words_s": round(words / warm_seconds),
+        "bare": bare_phase.to_dict(words), "single": single_phase.to_dict(words), "dask": dask_phase.to_dict(words),
+        "bare_words_s": round(words / bare_phase.wall), "single_words_s": round(words / single_phase.wall),
+        "dask_warm_words_s": round(words / dask_phase.wall),
         "dask_cold_words_s": round(words / cold_seconds) if cold_seconds else None,
-        "single_articles_s": round(len(texts) / best(single_times), 1),
-        "dask_warm_articles_s": round(len(texts) / warm_seconds, 1),
+        "single_articles_s": round(len(texts) / single_phase.wall, 1),
+        "dask_warm_articles_s": round(len(texts) / dask_phase.wall, 1),
+        "single_cpu_per_wall": round(single_phase.cpu / single_phase.wall, 2),
+        "cpu_efficiency": round(single_phase.cpu / dask_phase.cpu, 2),
         "load_articles_s": round(len(texts) / load_seconds, 1),
         "worker_peak_rss_mb": max(w["peak_rss_mb"] for w in warm.workers.values()),
         "worker_pipeline_loads": {k: v["pipeline_loads"] for k, v in warm.workers.items()},
     }
     figures["single_over_bare"] = round(figures["single_words_s"] / figures["bare_words_s"], 2)
     figures["dask_over_single"] = round(figures["dask_warm_words_s"] / figures["single_words_s"], 2)
-    print(f"corpus: {len(texts)} articles, {words:,} words (demo × {args.copies}); "
-          f"load average before {figures['load_before']}, after {figures['load_after']}")
-    print(f"bare spaCy ({MODEL}):            {figures['bare_words_s']:>8,} words/s")
-    print(f"tidings batch, 1 process:       {figures['single_words_s']:>8,} words/s "
-          f"({figures['single_articles_s']} articles/s; {figures['single_over_bare']:.2f} × bare)")
-    print(f"tidings batch, {args.workers} Dask workers:  {figures['dask_warm_words_s']:>8,} words/s "
-          f"({figures['dask_warm_articles_s']} articles/s; {figures['dask_over_single']:.2f} × single), warm")
+    print(f"corpus: {len(texts)} articles, {words:,} words (demo × {args.copies}), {warm.partitions} partitions "
+          f"of ≤ {batch_size}; load average before {figures['load_before']}, after {figures['load_after']}")
+
+    def line(name: str, phase: Phase, extra: str) -> None:
+        print(f"{name:<32}{words / phase.wall:>8,.0f} words/s  {extra}; {phase.cpu:.1f} CPU-s "
+              f"({words / phase.cpu:,.0f} words/CPU-s, {phase.client:.1f} in this process); other jobs took {phase.others / phase.wall:.2f} cores, "
+              f"load before {phase.load:.2f}")
+
+    line(f"bare spaCy ({MODEL})", bare_phase, "")
+    line("tidings batch, 1 process", single_phase,
+         f"{figures['single_articles_s']} articles/s; {figures['single_over_bare']:.2f} × bare")
+    line(f"tidings batch, {args.workers} Dask workers", dask_phase,
+         f"{figures['dask_warm_articles_s']} articles/s; {figures['dask_over_single']:.2f} × single, warm")
+    print(f"single process used {figures['single_cpu_per_wall']:.2f} CPU-s per second; the Dask run used "
+          f"{1 / figures['cpu_efficiency']:.2f} × the single run's CPU-s (client, scheduler and workers): "
+          f"on {args.workers} idle cores at most {args.workers * figures['cpu_efficiency']:.2f} × single")
     if cold_seconds:
         print(f"  same, cold (cluster start + pipeline loads): {figures['dask_cold_words_s']:,} words/s")
     print(f"tidings load (DuckDB + cross-article merge, 1 process): {figures['load_articles_s']} articles/s")

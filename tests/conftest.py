@@ -38,3 +38,26 @@ def actor_ids(report: Report) -> set[str]:
 
 def events_of(report: Report, event_type: str) -> list:
     return [e for e in report.events if e.type == event_type]
+
+
+@pytest.fixture
+def tidings_main(capsys) -> Callable[[list[str]], tuple[int, str, str]]:
+    """The real entry point (`tidings …`) in this process: its exit code, stdout and stderr."""
+    import sys
+
+    from tidings.cli import main
+
+    def _main(argv: list[str]) -> tuple[int, str, str]:
+        saved = sys.argv
+        sys.argv = ["tidings", *argv]
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        finally:
+            sys.argv = saved
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return _main

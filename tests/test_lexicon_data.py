@@ -108,8 +108,13 @@ def test_lexicon_predicates_cover_verb_object_and_verb_preposition_entries() -> 
 
 
 def test_lexicon_predicates_violence_cue_entries_take_the_victim_from_the_subject() -> None:
+    # deaths ("died") need a violent cue and name the victim as subject; explosions ("a bomb
+    # exploded", "the blast") need one too but their subject is the weapon, never a party
     cued = [e for e in predicates() if e.get("cue") == "violence"]
-    assert cued and all(e["recipient"] == ["subj"] for e in cued)
+    deaths = [e for e in cued if e.get("mode") != "explosives"]
+    blasts = [e for e in cued if e.get("mode") == "explosives"]
+    assert deaths and all(e["recipient"] == ["subj"] for e in deaths)
+    assert blasts and all("subj" not in e["actor"] + e["recipient"] for e in blasts)
 
 
 @pytest.mark.parametrize("plover_type", PLOVER_TYPES)

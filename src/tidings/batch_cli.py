@@ -20,6 +20,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from tidings.store_cli import FORCE_LANGUAGE, MAX_CHARS
+
 _err = make_console(stderr=True)
 
 
@@ -64,9 +66,12 @@ def register(app: typer.Typer) -> None:
         actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor dictionary (repeatable)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+        force_language: bool = FORCE_LANGUAGE,
+        max_chars: Optional[int] = MAX_CHARS,
     ) -> None:
         """Extract a corpus in partitions on local Dask workers or a cluster; resumable; Parquet out."""
         from tidings.batch import run_batch
+        from tidings.readers.limits import reading
 
         with _bar(quiet) as bar:
             tasks: dict[str, Any] = {}
@@ -79,8 +84,10 @@ def register(app: typer.Typer) -> None:
                 else:
                     bar.update(tasks[phase], completed=done, total=total or None)
 
-            summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                                actors=actors, progress=progress)
+            # the corpus is read (and cut, and its language checked) while the batch splits it
+            with reading(max_chars=max_chars, force_language=force_language or None):
+                summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, batch_size=batch_size,
+                                    actors=actors, progress=progress)
         result: dict[str, Any] = {"batch": summary.to_dict()}
         rate = summary.extracted / summary.seconds if summary.seconds else 0.0
         _err.print(f"{summary.articles} articles in {summary.partitions} partitions under {summary.out}: "

@@ -78,7 +78,10 @@ def extract(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD (overrides the file's)."),
     format: str = typer.Option("json", "--format", "-f", help="json or table."),
     actors: list[Path] = typer.Option([], "--actors", help="Your own actor file (YAML or JSONL); overrides built-in actors. Repeatable."),
+    verbs: list[Path] = typer.Option([], "--verbs", help="Your own predicate lexicon (JSONL/YAML in the schema of data/predicates.jsonl, or a PETRARCH verb dictionary); its triggers replace built-in ones. Repeatable."),
     status: Optional[str] = typer.Option(None, "--status", help="Keep only events with these statuses, e.g. asserted,reported."),
+    force_language: bool = typer.Option(False, "--force-language", help="Extract even an article that does not look like English (else it is refused with the reason)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", help="Read at most this many characters (default 200,000 or $TIDINGS_MAX_CHARS; 0: no cap); a cut is reported."),
 ) -> None:
     """Extract events, actors, places, dates and sources from one article."""
     from tidings.api import extract_file
@@ -89,7 +92,8 @@ def extract(
     wanted = _statuses(status)
     if published is not None:
         parse_date(published)
-    report = _filter(extract_file(article, published=published, actors=actors), wanted)
+    report = _filter(extract_file(article, published=published, actors=actors, verb_files=verbs,
+                                  max_chars=max_chars, force_language=force_language or None), wanted)
     for warning in report.warnings:
         _say(f"warning: {warning}")
     if report.article.published is None:

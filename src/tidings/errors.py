@@ -14,9 +14,17 @@ anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
+
+
+_BREAKS = re.compile(r"\s*\n\s*")
+
 
 class TidingsError(Exception):
-    """Base of every error tidings raises on purpose."""
+    """Base of every error tidings raises on purpose; its message is always one line."""
+
+    def __init__(self, message: object = "", *args: object) -> None:
+        super().__init__(_BREAKS.sub(" ", str(message)).strip(), *args)
 
 
 class InputError(TidingsError):
@@ -45,6 +53,12 @@ class BadDate(InputError):
         super().__init__(f"cannot read the date {value!r}: write it as YYYY-MM-DD, e.g. 2016-12-19")
 
 
+class NotEnglish(InputError):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path!r} was skipped, {reason}: tidings reads English news; "
+                         "pass --force-language (force_language=True) to extract it anyway")
+
+
 class DataError(TidingsError):
     """A shipped or user-supplied data file breaks its schema."""
 
@@ -53,5 +67,5 @@ class DataError(TidingsError):
 
 
 __all__ = [
-    "TidingsError", "InputError", "ArticleNotFound", "EmptyArticle", "BinaryArticle", "BadDate", "DataError",
+    "TidingsError", "InputError", "ArticleNotFound", "EmptyArticle", "BinaryArticle", "BadDate", "NotEnglish", "DataError",
 ]

@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from tidings.errors import InputError
-from tidings.store_cli import default_db
+from tidings.store_cli import ACTOR, ARTICLE, DB, INCLUDE_PARTS, SINCE, STATUS, TYPE, UNTIL, default_db
 
 
 def _say(message: str) -> None:
@@ -26,16 +26,16 @@ def _say(message: str) -> None:
 def export(
     format: str = typer.Argument(..., help="plover, acled, polecat, parquet, graphml, gexf or stix."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (or folder, for parquet); default stdout."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (id or name)."),
-    include_parts: bool = typer.Option(False, "--include-parts", help="--actor also matches its parts (hamas: the Qassam Brigades)."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), e.g. ASSAULT,COERCE."),
-    since: Optional[str] = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-    status: Optional[str] = typer.Option(None, "--status", help="Status(es) any report has, e.g. reported."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only events reported by this article (id, url or path)."),
+    actor: Optional[str] = ACTOR,
+    include_parts: bool = INCLUDE_PARTS,
+    type: Optional[str] = TYPE,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    status: Optional[str] = STATUS,
+    article: Optional[str] = ARTICLE,
     min_articles: int = typer.Option(1, "--min-articles", help="Only events told by at least this many articles."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events (default: all)."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $TIDINGS_DB or ./tidings.duckdb)."),
+    db: Optional[Path] = DB,
 ) -> None:
     """Export events (filtered as in `tidings events`) as PLOVER JSONL, ACLED/POLECAT CSV, Parquet, GraphML, GEXF or STIX 2.1."""
     from tidings.export import Filters, get_format
@@ -63,7 +63,7 @@ def export(
 
 def import_(
     path: Path = typer.Argument(..., help="A .plover.jsonl written by `tidings export plover`."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $TIDINGS_DB or ./tidings.duckdb)."),
+    db: Optional[Path] = DB,
 ) -> None:
     """Restore events from a PLOVER export into a database (events already there are left as they are)."""
     from tidings.export import import_plover

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from tidings.resources import data_path, iter_jsonl, load_yaml
@@ -102,6 +104,26 @@ def load_lexicon() -> Lexicon:
         for lemma in (predicate.trigger, *entry.get("variants", ())):
             lexicon.by_trigger.setdefault((lemma.lower(), predicate.pos), []).append(predicate)
     return lexicon
+
+
+def load_lexicon_with(files: Sequence[str | Path], *, lemmatize: Callable[[str, str], str] | None = None) -> Lexicon:
+    """The built-in lexicon merged with user lexicon files (ours or PETRARCH verb dictionaries).
+
+    A user file that lists a trigger replaces every built-in entry of that trigger and part of
+    speech, so a dictionary's own patterns decide how its verbs code; later files win over earlier
+    ones the same way. Not cached: the pipeline that holds it is (tidings.nlp).
+    """
+    from tidings.lexicon_files import read_predicate_file, simple_lemma
+
+    merged = Lexicon(by_trigger={key: list(values) for key, values in load_lexicon().by_trigger.items()})
+    for path in files:
+        user = Lexicon()
+        for entry in read_predicate_file(Path(path), lemmatize=lemmatize or simple_lemma):
+            predicate = _predicate(entry, 0)
+            for lemma in (predicate.trigger, *entry.get("variants", ())):
+                user.by_trigger.setdefault((lemma.lower(), predicate.pos), []).append(predicate)
+        merged.by_trigger.update(user.by_trigger)
+    return merged
 
 
 def default_cameo(event_type: str) -> str | None:

@@ -35,8 +35,8 @@ def _import_components() -> None:
     )
 
 
-def build_pipeline(*, actor_files: Sequence[Path] = ()) -> Language:
-    """A fresh pipeline; ``actor_files`` are user dictionaries that override built-in actors."""
+def build_pipeline(*, actor_files: Sequence[Path] = (), predicate_files: Sequence[Path] = ()) -> Language:
+    """A fresh pipeline; ``actor_files`` / ``predicate_files`` are user dictionaries over the built-in ones."""
     register_extensions()
     _import_components()
     from tidings.pipeline.sentences import add_abbreviations
@@ -46,18 +46,21 @@ def build_pipeline(*, actor_files: Sequence[Path] = ()) -> Language:
     nlp.add_pipe("tidings_sentences", before="parser")
     nlp.add_pipe("tidings_actors", config={"actor_files": [str(p) for p in actor_files]})
     for name in COMPONENTS[1:]:
-        nlp.add_pipe(name)
+        if name == "tidings_events":
+            nlp.add_pipe(name, config={"predicate_files": [str(p) for p in predicate_files]})
+        else:
+            nlp.add_pipe(name)
     return nlp
 
 
-def load_pipeline(actor_files: Sequence[Path] = ()) -> Language:
-    """The pipeline for these actor files, built once per process."""
-    return _cached_pipeline(tuple(actor_files))
+def load_pipeline(actor_files: Sequence[Path] = (), predicate_files: Sequence[Path] = ()) -> Language:
+    """The pipeline for these actor and lexicon files, built once per process."""
+    return _cached_pipeline(tuple(actor_files), tuple(predicate_files))
 
 
 @lru_cache(maxsize=4)
-def _cached_pipeline(actor_files: tuple[Path, ...]) -> Language:
-    return build_pipeline(actor_files=actor_files)
+def _cached_pipeline(actor_files: tuple[Path, ...], predicate_files: tuple[Path, ...] = ()) -> Language:
+    return build_pipeline(actor_files=actor_files, predicate_files=predicate_files)
 
 
 def pipeline_builds() -> int:

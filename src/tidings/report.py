@@ -7,6 +7,7 @@ between actors are gathered from the text, the knowledge base and the events.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import date
 
@@ -24,7 +25,9 @@ from tidings.attribution.claims import ClaimLink, actors_after, chain_confidence
 from tidings.attribution.lexicon import load_reporting_lexicon
 from tidings.pipeline.attribution import frames_over
 from tidings.places import country_place, dateline_place, main_country
+from tidings.places.context import narrowed_by_dateline
 from tidings.time import expression_for_span, governing_verb
+from tidings.time.published import PUBLISHED_KEY, PublishedInText
 
 
 def _span(doc: Doc, i: int, j: int) -> TextSpan:
@@ -37,6 +40,20 @@ def _span(doc: Doc, i: int, j: int) -> TextSpan:
     last = doc[j - 1]
     start, end = doc[i].idx, last.idx + len(last.text)
     return TextSpan(start, end, text[start:end])
+
+
+def _with_printed_date(doc: Doc, article: Article) -> Article:
+    """An article given without a publication date takes the one printed at its top, and says so.
+
+    The time stage already resolved "Tuesday" against that date; the record must
+    show which date that was and where in the text it came from.
+    """
+    printed: PublishedInText | None = doc.user_data.get(PUBLISHED_KEY)
+    if article.published is not None or printed is None:
+        return article
+    note = (f"no publication date was given; the date printed in the text, {printed.text!r} "
+            f"(characters {printed.start}–{printed.end}), is used as the publication date")
+    return dataclasses.replace(article, published=printed.day, warnings=[*article.warnings, note])
 
 
 def _id(*parts: object) -> str:
@@ -55,6 +72,7 @@ class ReportBuilder:
         }
 
     def build(self, doc: Doc, article: Article) -> Report:
+        article = _with_printed_date(doc, article)
         actors = self._actors(doc)
         places = self._places(doc)
         times = [TimeMention(_span(doc, t.i, t.j), t.value, t.reason) for t in doc._.time_mentions or []]
@@ -75,6 +93,10 @@ class ReportBuilder:
             actor = out.get(mention.actor)
             if actor is None:
                 actor = self._actor_record(mention.actor, text_of(doc)[mention.start:mention.end], doc._.published)
+                guess = (doc._.actor_guesses or {}).get(mention.actor)
+                if guess and actor.kind == "unknown":  # a title or a group noun told us what it is
+                    actor = Actor(id=actor.id, name=guess.get("name") or actor.name, kind=guess.get("kind") or "unknown",
+                                  country=guess.get("country"), sector=guess.get("sector"), parent=guess.get("parent"))
                 out[mention.actor] = actor
             actor.mentions.append(_span(doc, mention.i, mention.j))
             actor.resolved_by.append(mention.resolved_by)
@@ -238,7 +260,8 @@ class ReportBuilder:
         for wanted in (lambda m: m.i in clause, lambda m: sentence.start <= m.i < sentence.end):
             chosen = [m for m in mentions if wanted(m)]
             if chosen:
-                return min(chosen, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
+                finest = min(chosen, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
+                return narrowed_by_dateline(doc, finest, places)
         dateline = dateline_place(doc)
         if dateline is not None and dateline in places:
             return dateline

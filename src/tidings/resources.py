@@ -30,6 +30,21 @@ def load_yaml(name: str) -> Any:
         raise DataError(str(path), f"is not valid YAML: {exc}") from exc
 
 
+def user_yaml_list(path: Path, key: str, what: str, *, empty_ok: bool = False) -> list[Any]:
+    """A user's YAML file of entries: a list, or a mapping whose ``key`` holds the list."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(str(path), f"is not valid YAML: {exc}") from exc
+    if data is None and empty_ok:
+        return []
+    if isinstance(data, dict):
+        data = data.get(key, [])
+    if not isinstance(data, list):
+        raise DataError(str(path), f"must hold a list of {what} (or a mapping with a '{key}' list)")
+    return data
+
+
 def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for every non-blank line of a JSONL file."""
     with path.open(encoding="utf-8") as handle:

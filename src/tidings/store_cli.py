@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -39,6 +40,22 @@ def default_db() -> Path:
 
 _DB = typer.Option(None, "--db", help="Database file (default: $TIDINGS_DB or ./tidings.duckdb).")
 _FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.")
+
+# The event filters, shared by `tidings events` and `tidings export` (one definition each).
+ACTOR = typer.Option(None, "--actor", help="Actor id or name, e.g. hamas.")
+INCLUDE_PARTS = typer.Option(False, "--include-parts", help="--actor also matches its parts (hamas: the Qassam Brigades).")
+TYPE = typer.Option(None, "--type", help="PLOVER type(s), e.g. AID or ASSAULT,COERCE.")
+SINCE = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+UNTIL = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+STATUS = typer.Option(None, "--status", help="Status(es) any report has, e.g. reported.")
+ARTICLE = typer.Option(None, "--article", help="Only events reported by this article (id, url or path).")
+DB = _DB
+
+# What a corpus walk reads: shared by `tidings ingest` and `tidings batch`.
+FORCE_LANGUAGE = typer.Option(False, "--force-language",
+                              help="Read articles that do not look like English too (else they are skipped, with the reason).")
+MAX_CHARS = typer.Option(None, "--max-chars", help="Read at most this many characters of each article "
+                         "(default 200,000 or $TIDINGS_MAX_CHARS; 0: no cap); cuts are reported.")
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -127,25 +144,61 @@ def _check_format(format: str) -> None:
 
 
 def _open_read(db: Path | None):
+    """The store for one read command: read-only, waiting a little while a writer holds the file."""
     from tidings.store import open_store
 
     return open_store(db or default_db(), read_only=True)
 
 
+def _seal(store) -> None:
+    """No file access from a user's SQL: no read_csv, glob, ATTACH or COPY, and no way to turn it back on."""
+    store.con.execute("SET enable_external_access = false")
+    store.con.execute("SET lock_configuration = true")
+
+
 # -- ingest ------------------------------------------------------------------------------------
 
 
-def run_ingest(paths: Sequence[Path], db: Path, *, actors: Sequence[Path] = (), quiet: bool = False):
+@dataclass(slots=True)
+class Problem:
+    """An item of the corpus that was skipped, failed, or cut: what the end summary lists, by kind."""
+
+    origin: str
+    kind: str
+    outcome: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"origin": self.origin, "kind": self.kind, "outcome": self.outcome, "reason": self.reason}
+
+
+def run_ingest(paths: Sequence[Path], db: Path, *, actors: Sequence[Path] = (), quiet: bool = False,
+               force_language: bool | None = None, max_chars: int | None = None):
     """Ingest with a progress bar; the summary of the run."""
+    return ingest_with_problems(paths, db, actors=actors, quiet=quiet, force_language=force_language,
+                                max_chars=max_chars)[0]
+
+
+def ingest_with_problems(paths: Sequence[Path], db: Path, *, actors: Sequence[Path] = (), quiet: bool = False,
+                         force_language: bool | None = None, max_chars: int | None = None):
+    """Ingest with a progress bar; the summary of the run and every item skipped, failed or truncated."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from tidings.readers.corpus import corpus_files, iter_file
+    from tidings.readers.corpus import NOT_ARTICLE, corpus_files, iter_file
+    from tidings.readers.limits import truncation
     from tidings.store import extract_for_store, ingest_items, open_store
 
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise InputError(f"no file or folder at {', '.join(map(repr, missing))}: check the path")
     files = corpus_files(paths)
     if not files:
         raise InputError(f"nothing to ingest in {', '.join(map(str, paths))}: give files or folders of articles")
+    if max_chars is not None and max_chars < 0:
+        raise InputError(f"--max-chars {max_chars} is negative: give a number of characters, or 0 for no cap")
     counts = {"added": 0, "duplicate": 0, "failed": 0, "skipped": 0}
+    problems: list[Problem] = []
+    kinds: dict[str, str] = {}
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("files"), TimeElapsedColumn(), console=_err, disable=quiet, transient=False)
 
@@ -157,22 +210,38 @@ def run_ingest(paths: Sequence[Path], db: Path, *, actors: Sequence[Path] = (), 
 
         def items() -> Iterator:
             for path in files:
-                yield from iter_file(path)
+                yield from iter_file(path, force_language=force_language, max_chars=max_chars)
                 progress.advance(task)
 
         def seen(item, outcome: str) -> None:
             counts[outcome] = counts.get(outcome, 0) + 1
             progress.update(task, description=describe())
+            if outcome == "skipped":
+                problems.append(Problem(item.origin, item.kind or NOT_ARTICLE, outcome, item.skipped or ""))
+            elif outcome == "failed":
+                kinds[item.origin] = item.kind or "extraction failed"
+            elif outcome == "added" and item.article is not None:
+                cut = truncation(item.article.warnings)
+                if cut:
+                    problems.append(Problem(item.origin, "truncated", outcome, cut))
 
         extract = partial(extract_for_store, actors=list(actors)) if actors else extract_for_store
-        return ingest_items(store, items(), extract=extract, on_item=seen)
+        summary = ingest_items(store, items(), extract=extract, on_item=seen)
+    problems += [Problem(origin, kinds.get(origin, "extraction failed"), "failed", error)
+                 for origin, error in summary.failed]
+    return summary, problems
 
 
-def _print_summary(summary, db: Path, *, format: str) -> None:
+SHOWN_PER_KIND = 10
+
+
+def _print_summary(summary, db: Path, *, format: str, problems: Sequence[Problem] = ()) -> None:
     data = summary.to_dict()
     if format != "table":
-        emit([{**data, "db": str(db)}] if format == "json" else
-             [{k: v for k, v in data.items() if k != "failed"} | {"failed": len(summary.failed)}], format=format)
+        by_kind = _group(problems)
+        emit([{**data, "problems": [p.to_dict() for p in problems], "db": str(db)}] if format == "json" else
+             [{k: v for k, v in data.items() if k != "failed"} | {"failed": len(summary.failed)} |
+              {f"{kind} ({group[0].outcome})": len(group) for kind, group in by_kind.items()}], format=format)
         return
     rate = summary.read / summary.seconds if summary.seconds else 0.0
     _out.print(
@@ -182,11 +251,35 @@ def _print_summary(summary, db: Path, *, format: str) -> None:
         f"{summary.actors_new} new actors ({summary.seconds:.1f} s, {rate:.1f} articles/s) → {db}",
         markup=False, highlight=False,
     )
-    for origin, error in summary.failed[:20]:
-        _err.print(f"failed: {origin}: {error}", markup=False, highlight=False)
-    if len(summary.failed) > 20:
-        _err.print(f"… and {len(summary.failed) - 20} more: tidings sql \"SELECT * FROM failures\" --db {db}",
-                   markup=False)
+    if problems:
+        _print_problems(problems, db)
+    else:
+        for origin, error in summary.failed[:20]:
+            _err.print(f"failed: {origin}: {error}", markup=False, highlight=False)
+
+
+def _group(problems: Sequence[Problem]) -> dict[str, list[Problem]]:
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(f"{problem.kind}", []).append(problem)
+    return groups
+
+
+_OUTCOME = {"skipped": "skipped", "failed": "failed", "added": "added but cut at the length cap"}
+
+
+def _print_problems(problems: Sequence[Problem], db: Path) -> None:
+    """Skips, failures and cuts by kind, ten of each with where they were and why: nothing silent."""
+    for kind, group in _group(problems).items():
+        _err.print(f"{kind}: {len(group)} {_OUTCOME.get(group[0].outcome, group[0].outcome)}",
+                   markup=False, highlight=False)
+        for problem in group[:SHOWN_PER_KIND]:
+            _err.print(f"  {problem.origin}: {problem.reason}", markup=False, highlight=False)
+        if len(group) > SHOWN_PER_KIND:
+            more = len(group) - SHOWN_PER_KIND
+            hint = (f": tidings sql \"SELECT * FROM failures\" --db {db}" if group[0].outcome == "failed"
+                    else " (--format json lists them all)")
+            _err.print(f"  … and {more} more{hint}", markup=False, highlight=False)
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -198,22 +291,29 @@ def ingest(
     actors: list[Path] = typer.Option([], "--actors", help="Your own actor file (YAML or JSONL). Repeatable."),
     format: str = _FORMAT,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    force_language: bool = FORCE_LANGUAGE,
+    max_chars: Optional[int] = MAX_CHARS,
 ) -> None:
-    """Read articles into the database: duplicates are skipped, failures recorded, events merged."""
+    """Read articles into the database: duplicates are skipped, failures recorded, events merged.
+
+    The end summary lists what was skipped or failed, by reason (not English, empty, malformed rows with
+    their line numbers, …), and the articles cut at the length cap.
+    """
     _check_format(format)
     target = db or default_db()
-    summary = run_ingest(paths, target, actors=actors, quiet=quiet)
-    _print_summary(summary, target, format=format)
+    summary, problems = ingest_with_problems(paths, target, actors=actors, quiet=quiet,
+                                             force_language=force_language or None, max_chars=max_chars)
+    _print_summary(summary, target, format=format, problems=problems)
 
 
 def events(
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor id or name, e.g. hamas."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), e.g. AID or ASSAULT,COERCE."),
-    since: Optional[str] = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-    status: Optional[str] = typer.Option(None, "--status", help="Status(es) any report has, e.g. reported."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only events reported by this article (id, url or path)."),
-    include_parts: bool = typer.Option(False, "--include-parts", help="--actor also matches its parts (hamas: the Qassam Brigades)."),
+    actor: Optional[str] = ACTOR,
+    type: Optional[str] = TYPE,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    status: Optional[str] = STATUS,
+    article: Optional[str] = ARTICLE,
+    include_parts: bool = INCLUDE_PARTS,
     limit: int = typer.Option(100, "--limit", help="At most this many rows."),
     db: Optional[Path] = _DB,
     format: str = _FORMAT,
@@ -274,11 +374,12 @@ def sql(
     db: Optional[Path] = _DB,
     format: str = _FORMAT,
 ) -> None:
-    """Run a read-only SQL query (SELECT, SHOW, DESCRIBE, EXPLAIN) on the database."""
+    """Run a read-only SQL query (SELECT, SHOW, DESCRIBE, EXPLAIN) on the database; no file access."""
     from tidings.store import queries
 
     _check_format(format)
     with _open_read(db) as store:
+        _seal(store)
         emit(queries.sql(store, query), format=format)
 
 
@@ -310,8 +411,8 @@ def demo_command(corpus: Path, db: Path | None) -> None:
         raise InputError(f"no demo corpus at {str(corpus)!r}: run this from the tidings checkout, or pass the folder")
     if db is None:
         db = Path(tempfile.mkdtemp(prefix="tidings-demo-")) / "demo.duckdb"
-    summary = run_ingest([corpus], db)
-    _print_summary(summary, db, format="table")
+    summary, problems = ingest_with_problems([corpus], db)
+    _print_summary(summary, db, format="table", problems=problems)
     with open_store(db, read_only=True) as store:
         _out.print(table(queries.event_counts(store), title="Events by type"))
         multi = queries.events(store, min_articles=2, limit=20)
@@ -335,4 +436,5 @@ def demo_command(corpus: Path, db: Path | None) -> None:
     _out.print(f"Database: {db}  (try: tidings events --db {db} --actor hamas)", markup=False, highlight=False)
 
 
-__all__ = ["register", "demo_command", "run_ingest", "emit", "default_db", "COMMANDS"]
+__all__ = ["register", "demo_command", "run_ingest", "ingest_with_problems", "Problem", "emit", "default_db", "COMMANDS",
+           "ACTOR", "INCLUDE_PARTS", "TYPE", "SINCE", "UNTIL", "STATUS", "ARTICLE", "DB", "FORCE_LANGUAGE", "MAX_CHARS"]

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tidings.batch import load_batch, run_batch
+from tidings.batch.run import worker_environment
 from tidings.batch.synthetic import write_corpus
 from tidings.store import open_store
 
@@ -47,6 +48,14 @@ def _wait_for(predicate, *, seconds: float, what: str) -> None:
         time.sleep(0.1)
 
 
+def _address(scheduler_file: Path) -> str | None:
+    """The scheduler's address once its file is written in full (it exists, empty, a moment before)."""
+    try:
+        return json.loads(scheduler_file.read_text())["address"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def _done(out: Path) -> list[dict]:
     folder = out / "_done"
     if not folder.is_dir():
@@ -59,9 +68,10 @@ def test_batch_cluster_survives_a_killed_worker(nlp, tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "news.jsonl", ARTICLES)
     started: list[subprocess.Popen] = []
 
-    def spawn(*args: str, log: str) -> subprocess.Popen:
+    def spawn(*args: str, log: str, env: dict[str, str] | None = None) -> subprocess.Popen:
         handle = (tmp_path / log).open("wb")
-        proc = subprocess.Popen(args, stdout=handle, stderr=subprocess.STDOUT, cwd=tmp_path)
+        proc = subprocess.Popen(args, stdout=handle, stderr=subprocess.STDOUT, cwd=tmp_path,
+                                env=None if env is None else os.environ | env)
         started.append(proc)
         return proc
 
@@ -69,12 +79,12 @@ def test_batch_cluster_survives_a_killed_worker(nlp, tmp_path: Path) -> None:
         scheduler_file = tmp_path / "scheduler.json"
         spawn(str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
               "--scheduler-file", str(scheduler_file), log="scheduler.log")
-        _wait_for(scheduler_file.exists, seconds=60, what="the scheduler file")
-        address = json.loads(scheduler_file.read_text())["address"]
+        _wait_for(lambda: _address(scheduler_file) is not None, seconds=60, what="the scheduler file")
+        address = _address(scheduler_file)
         assert address.startswith("tcp://127.0.0.1:")
         workers = [spawn(str(BIN / "dask"), "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
                          "--no-nanny", "--no-dashboard", "--memory-limit", "1GiB", "--name", f"w{k}",
-                         log=f"worker{k}.log") for k in range(2)]
+                         log=f"worker{k}.log", env=worker_environment()) for k in range(2)]  # as docs/scaling.md
         out = tmp_path / "out"
         batch = spawn(str(BIN / "tidings"), "batch", str(corpus), "--out", str(out), "--scheduler", address,
                       "--batch-size", str(BATCH), "--quiet", "--json", log="batch.log")

@@ -76,3 +76,19 @@ def test_ecbplus_clusters_runs_score_each_incident_and_count_links_across(build)
     result = ecbplus.EvalResult(dataset="ecbplus", gold="-")
     ecbplus.score_clusters(result, runs)
     assert result.scores["event pairs (topic)"].fp == 2 and result.stats["ecb B3 F1"] == 100.0
+
+
+def test_ecbplus_clusters_prefix_keeps_held_out_scores_apart(build):
+    docs = [_doc("9_1ecb", "Rebels attacked Marte.", "A"), _doc("9_2ecb", "Rebels attacked Marte at dawn.", "A")]
+    reports = {}
+    for doc in docs:
+        rebels = build["actor"](doc.text, "boko_haram", "Rebels", kind="armed_group")
+        reports[doc.id] = build["report"](doc.text, actors=[rebels], events=[
+            {"type": "ASSAULT", "trigger": "attacked", "actors": ["boko_haram"]}])
+    result = ecbplus.EvalResult(dataset="ecbplus", gold="-")
+    topic = ecbplus.cluster_runs(docs, reports)["topic"]
+    ecbplus.score_clusters(result, {"topic": topic}, prefix="held-out ")
+    assert "event pairs (held-out topic)" in result.scores and "event pairs (topic)" not in result.scores
+    assert result.stats["held-out topic B3 F1"] == round(100 * topic.scores()["B3 F1"], 1)
+    assert "topic B3 F1" not in result.stats
+    assert result.stats["held-out topic cross-incident link rate"] == 0.0

@@ -71,5 +71,34 @@ def test_petrarch_suite_codebook_uses_dated_codes(fixtures_dir, build):
                                            build["actor"](text, "france_builtin", "France", country="FRA")],
                              events=[{"type": "ASSAULT", "trigger": "attacked", "actors": ["gulliver"],
                                       "recipients": ["france_builtin"]}])
-    assert predicted_codings(report, book, date(2005, 1, 1)) == [("ASSAULT", {"LILGOV"}, {"FRA"})]
+    assert predicted_codings(report, book, date(2005, 1, 1))[0][:3] == ("ASSAULT", {"LILGOV"}, {"FRA"})
     assert predicted_codings(report, book, date(1990, 1, 1))[0][1] == {"LIL"}
+
+
+def test_petrarch_suite_future_agree_meets_expected_cooperation(fixtures_dir):
+    from tidings.evaluate.petrarch_suite import Coding, PetrRecord, Predicted
+
+    record = PetrRecord("F-01", None, "Lilliput is about to restore ties with Blefuscu.",
+                        [Coding("064", "COOPERATE", "LIL", "BLF")], False)
+    result = EvalResult("petrarch", "x")
+    score_record(result, record, [Predicted("AGREE", {"LIL"}, {"BLF"}, future=True)])
+    assert result.stats["correct"] == 1 and result.stats["met by PLOVER future rule"] == 1
+    strict = EvalResult("petrarch", "x")
+    score_record(strict, record, [Predicted("AGREE", {"LIL"}, {"BLF"}, future=False)])
+    assert strict.stats.get("correct") is None
+
+
+def test_petrarch_suite_codebook_adds_agents_from_the_phrase(fixtures_dir, build, tmp_path):
+    from tidings.kb.petrarch_agents import read_petrarch_agents
+
+    agents = tmp_path / "agents.txt"
+    agents.write_text("MINISTER [~GOV]\nMSF {} [NGO~]\n", encoding="utf-8")
+    book = CodeBook(read_petrarch_actors(fixtures_dir / "petr_actors.txt"), read_petrarch_agents(agents))
+    text = "Blefuscu's minister attacked Lilliput."
+    report = build["report"](text, actors=[build["actor"](text, "blefuscu", "Blefuscu"),
+                                           build["actor"](text, "lilliput", "Lilliput")],
+                             events=[{"type": "ASSAULT", "trigger": "attacked", "actors": ["blefuscu"],
+                                      "recipients": ["lilliput"]}])
+    words = {"blefuscu": ["'s", "minister"], "lilliput": []}
+    coded = predicted_codings(report, book, None, lambda rep, event, actor: words[actor])
+    assert coded[0][1] == {book.code(report, "blefuscu", None) + "GOV"}

@@ -276,7 +276,8 @@ def test_kb_data_heads_belong_to_one_institution(institutions: list[dict[str, An
             assert head == head.lower(), head
             assert head not in seen, f"head {head!r} in both {seen.get(head)!r} and {inst['suffix']!r}"
             seen[head] = inst["suffix"]
-    assert {inst["suffix"] for inst in institutions} == {"", "_military", "_police", "_intelligence"}
+    assert {inst["suffix"] for inst in institutions} == {
+        "", "_military", "_police", "_intelligence", "_legislature", "_judiciary", "_rebels", "_opposition", "_people"}
 
 
 def test_kb_data_state_adjectives_point_at_one_state(states: list[dict[str, Any]]) -> None:

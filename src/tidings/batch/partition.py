@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from tidings.errors import InputError
 from tidings.model import Article
 from tidings.readers.corpus import CorpusItem, iter_corpus
+from tidings.readers.limits import language_forced, max_chars_setting
 from tidings.batch.layout import MANIFEST, input_file, read_json, write_json, write_parquet
 
 BATCH_SIZE = 100
@@ -81,8 +82,10 @@ def read_partition(out: Path, index: int) -> list[dict[str, Any]]:
 def settings(paths: Sequence[str | Path], *, batch_size: int, max_chars: int,
              actors: Sequence[str | Path] | None) -> dict[str, Any]:
     """What must match for a restarted run to reuse a split (and its finished partitions)."""
+    # the article cap and the language check decide what the split holds: a change must re-split
     return {"format": FORMAT, "inputs": [str(Path(p).resolve()) for p in paths], "batch_size": batch_size,
-            "max_chars": max_chars, "actors": [str(Path(p).resolve()) for p in actors or ()]}
+            "max_chars": max_chars, "actors": [str(Path(p).resolve()) for p in actors or ()],
+            "article_max_chars": max_chars_setting(), "force_language": language_forced()}
 
 
 def split(items: Iterable[CorpusItem], out: Path, *, batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS,

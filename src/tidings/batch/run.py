@@ -26,6 +26,17 @@ from tidings.batch.worker import process_partition
 # What a local worker may use before Dask pauses, then restarts it; the pipeline needs ~0.3 GB.
 WORKER_MEMORY = "1GiB"
 
+# Dask's own monitoring in every worker (a stack-sampling profiler every 10 ms, an event-loop tick every
+# 20 ms, system and memory monitors) added 18-22 % to a task's CPU here at load 13-16 (the busier the
+# machine, the more); tidings uses none of it. Set for local clusters; docs/scaling.md gives the
+# environment variables for `dask worker` on a cluster.
+WORKER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
 Progress = Callable[[str, int, int], None]
 """Called with a phase (``reading`` or ``extracting``), articles done and articles in all (0 while reading)."""
 
@@ -77,7 +88,7 @@ def _note(summary: BatchSummary, result: dict[str, Any]) -> None:
 
 def _connect(workers: int, scheduler: str | None) -> tuple[Any, Any]:
     """A Dask client: to ``scheduler``, or to a new loopback-only LocalCluster without a dashboard."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler:
         try:
@@ -86,10 +97,25 @@ def _connect(workers: int, scheduler: str | None) -> tuple[Any, Any]:
             raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {exc} "
                              "(is `dask scheduler` running there, and the address tcp://HOST:PORT?)") from None
         return client, None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, worker_dashboard_address=None, memory_limit=WORKER_MEMORY,
-                           silence_logs=logging.ERROR)
+    cluster = local_cluster(workers)
     return Client(cluster), cluster
+
+
+def worker_environment() -> dict[str, str]:
+    """:data:`WORKER_CONFIG` as the ``DASK_…`` environment variables to start ``dask worker`` with on a cluster."""
+    return {"DASK_" + key.upper().replace(".", "__").replace("-", "_"): str(value)
+            for key, value in WORKER_CONFIG.items()}
+
+
+def local_cluster(workers: int) -> Any:
+    """A loopback-only LocalCluster of single-threaded worker processes, without dashboards or Dask's profiling."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(WORKER_CONFIG):  # each Nanny copies the config it hands its worker when it is made
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None, worker_dashboard_address=None, memory_limit=WORKER_MEMORY,
+                            silence_logs=logging.ERROR)
 
 
 def _run_dask(todo: list[int], out: Path, actors: list[str] | None, *, workers: int, scheduler: str | None,
@@ -158,4 +184,5 @@ def run_batch(paths: Sequence[str | Path], out: str | Path, *, workers: int = 2,
     return summary
 
 
-__all__ = ["BatchSummary", "run_batch", "WORKER_MEMORY"]
+__all__ = ["BatchSummary", "run_batch", "local_cluster", "worker_environment", "WORKER_MEMORY",
+           "WORKER_CONFIG"]

@@ -1,11 +1,16 @@
 """Gun Violence Database: one shooting per US local news article.
 
-The incident is our first ASSAULT event (else our first event). City: the
+The incident is our first ASSAULT event (else our first event). A GVDB
+article tells of one shooting, and its headline ("Man shot in Ceres") rarely
+names anyone, so the incident's shooters are the actors of the first ASSAULT
+event that names an actor, and its victims the recipients of the first
+ASSAULT event that names a recipient (both fall back to the incident itself).
+Names must still match the gold names as before. City: the
 event's place, or failing that the first place of the report, matches when
 its name or a mention equals the gold city, or a mention overlaps the gold
 city's span. Date: right when our event date range contains the gold date
 (``exact``: a one-day range on it). The publication date is taken from the
-URL when it holds one (/2015/06/12/, 20150612); the gold incident date is
+URL when it holds one (/2015/06/12/, 20150612, /2016/jan/26/); the gold incident date is
 never given to the pipeline. Shooters and victims: gold names against the
 mentions of our event's actors and recipients. The Report has no casualty
 counts yet, so killed/injured are not scored.
@@ -29,6 +34,10 @@ from tidings.evaluate.metrics import EvalResult, norm, overlaps
 from tidings.model import Event, Report
 
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# "/2016/jan/26/": a month written as its English abbreviation.
+_URL_MONTH_DATE = re.compile(r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?=/|$)",
+                             re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @dataclass(slots=True)
@@ -55,12 +64,15 @@ def _value(field: Any) -> tuple[str | None, tuple[int, int] | None]:
 def url_date(url: str) -> date | None:
     """A publication date written in the article's URL, if any."""
     match = _URL_DATE.search(url)
-    if not match:
-        return None
+    named = None if match else _URL_MONTH_DATE.search(url)
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if named:
+            return date(int(named.group(1)), _MONTHS.index(named.group(2).lower()[:3]) + 1, int(named.group(3)))
     except ValueError:
         return None
+    return None
 
 
 def load_gold(path: Path, *, limit: int | None = None) -> list[GvdbRecord]:
@@ -89,6 +101,17 @@ def load_gold(path: Path, *, limit: int | None = None) -> list[GvdbRecord]:
 def _incident(report: Report) -> Event | None:
     events = first_events(report)
     return next((e for e in events if e.type == "ASSAULT"), events[0] if events else None)
+
+
+def _participants(report: Report, incident: Event | None) -> tuple[Event | None, Event | None]:
+    """The events whose actors stand for the shooters and whose recipients for the victims.
+
+    The first ASSAULT event naming an actor (resp. a recipient), else the incident itself.
+    """
+    assaults = [e for e in first_events(report) if e.type == "ASSAULT"]
+    shooter = next((e for e in assaults if e.actors or e.actor_spans), incident)
+    victim = next((e for e in assaults if e.recipients or e.recipient_spans), incident)
+    return shooter, victim
 
 
 def score_record(result: EvalResult, record: GvdbRecord, report: Report) -> None:
@@ -121,8 +144,11 @@ def score_record(result: EvalResult, record: GvdbRecord, report: Report) -> None
             got = None if when is None else f"{when.start}..{when.end} ({when.precision})"
             result.miss(record.id, "date", kind, record.date.isoformat(), got, text)
     index = actor_index(report)
-    for field, gold, ids, spans in (("shooter", record.shooters, event.actors if event else [], event.actor_spans if event else []),
-                                    ("victim", record.victims, event.recipients if event else [], event.recipient_spans if event else [])):
+    by_shooter, by_victim = _participants(report, event)
+    for field, gold, ids, spans in (
+            ("shooter", record.shooters, by_shooter.actors if by_shooter else [], by_shooter.actor_spans if by_shooter else []),
+            ("victim", record.victims, by_victim.recipients if by_victim else [],
+             by_victim.recipient_spans if by_victim else [])):
         names: set[str] = names_of_actor(None, spans)
         for actor_id in ids:
             names |= names_of_actor(index.get(actor_id))

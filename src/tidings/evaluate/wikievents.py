@@ -23,6 +23,9 @@ from tidings.evaluate.metrics import EvalResult, match_pairs, overlaps
 from tidings.model import Event, Report
 
 ROLE_ROWS = {"actors": "argument: attacker", "recipients": "argument: target/victim", "place": "argument: place"}
+# the issue's own measure: Conflict.Attack mentions against our ASSAULT events, and their two sides
+ATTACK_PREFIX = "Conflict.Attack"
+ATTACK_ROWS = {"actors": "attack: attacker", "recipients": "attack: target"}
 
 
 @dataclass(slots=True)
@@ -57,7 +60,7 @@ def load_gold(path: Path, *, limit: int | None = None) -> list[WikiDoc]:
     docs: list[WikiDoc] = []
     for line in limited((ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()), limit):
         row = json.loads(line)
-        tokens = [(start, end) for sentence, _ in row["sentences"] for _, start, end in sentence]
+        tokens = _token_offsets(row)
         entities = {e["id"]: e for e in row["entity_mentions"]}
 
         def chars(start: int, end: int) -> tuple[int, int]:
@@ -77,6 +80,25 @@ def load_gold(path: Path, *, limit: int | None = None) -> list[WikiDoc]:
                                     chars(trig["start"], trig["end"]), trig["text"], args))
         docs.append(WikiDoc(row["doc_id"], row["text"], events))
     return docs
+
+
+def _token_offsets(row: dict) -> list[tuple[int, int]]:
+    """Character offsets of every token in ``row["text"]``.
+
+    The file's token offsets count one separator between sentences that ``text`` does not hold
+    (it joins the sentences as they are), so they drift further with every sentence; offsets
+    within a sentence are right. Each sentence is found in ``text`` and its tokens placed from there.
+    """
+    text = row["text"]
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence, sentence_text in row["sentences"]:
+        found = text.find(sentence_text, max(0, cursor - 5))
+        position = found if found >= 0 else cursor
+        base = sentence[0][1] if sentence else 0
+        out.extend((position + start - base, position + end - base) for _, start, end in sentence)
+        cursor = position + len(sentence_text)
+    return out
 
 
 def _trigger(event: Event) -> tuple[int, int]:
@@ -140,6 +162,7 @@ def score_document(result: EvalResult, doc: WikiDoc, report: Report) -> None:
             continue  # already reported as a wrong type
         result.miss(doc.id, "event", f"extra {p.type}", "—", f"{p.type} '{p.trigger.text}'",
                     _context(doc.text, _trigger(p)), weight=0.5)
+    _score_attacks(result, report, gold, predicted)
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         counts = _predicted_arguments(report, p)
@@ -152,6 +175,35 @@ def score_document(result: EvalResult, doc: WikiDoc, report: Report) -> None:
                 if arg not in hits:
                     result.miss(g.id, row, f"{arg.role} missed", arg.text,
                                 f"{p.type} '{p.trigger.text}'", _context(doc.text, arg.span))
+
+
+def _score_attacks(result: EvalResult, report: Report, gold: list[GoldEvent], predicted: list[Event]) -> None:
+    """Conflict.Attack detection alone and its Attacker/Target, mention by mention as the gold is.
+
+    Our units are the trigger and every merged mention (``Event.mentions``) of our ASSAULT events:
+    WikiEvents marks each mention of an attack, while we fold "the blast" into the attack already
+    told. A unit on the trigger of another gold type that also maps to ASSAULT (a death, an injury)
+    is the same violence told another way: neither right nor wrong here, as the rows above score it.
+    """
+    attacks = [g for g in gold if g.kairos.startswith(ATTACK_PREFIX)]
+    others = [g for g in gold if not g.kairos.startswith(ATTACK_PREFIX) and g.type == "ASSAULT"]
+    units: list[tuple[Event, tuple[int, int]]] = []
+    for event in predicted:
+        if event.type != "ASSAULT":
+            continue
+        for span in [_trigger(event)] + [(m.start, m.end) for m in event.mentions]:
+            if any(overlaps(span, g.trigger) for g in attacks) or not any(overlaps(span, g.trigger) for g in others):
+                units.append((event, span))
+    pairs, missed, extra = match_pairs(attacks, units, lambda g, u: overlaps(g.trigger, u[1]))
+    result.score("attack detection (Conflict.Attack)").add(tp=len(pairs), fn=len(missed), fp=len(extra))
+    for gi, ui in pairs:
+        g, p = attacks[gi], units[ui][0]
+        for field, row in ATTACK_ROWS.items():
+            args = [a for a in g.arguments if a.field == field]
+            hits = [a for a in args if _argument_hit(report, p, a)]
+            predicted_count = len(p.actors if field == "actors" else p.recipients) or (
+                1 if (p.actor_spans if field == "actors" else p.recipient_spans) else 0)
+            result.score(row).add(tp=len(hits), fn=len(args) - len(hits), fp=max(0, predicted_count - len(hits)))
 
 
 def run(gold: Path, *, limit: int | None = None, extract: Extract = default_extract) -> EvalResult:

@@ -58,9 +58,13 @@ class AliasIndex:
         raw = [strip_marks(words[k]) for k in keep]
         low = [fold(w) for w in raw]
         found: list[tuple[int, int, int]] = []
+        tables = ((self.folded, low), (self.exact, raw))
         for p in range(len(keep)):
-            for table, seq in ((self.folded, low), (self.exact, raw)):
-                for key, label in table.get(seq[p], ()):
+            for table, seq in tables:
+                entries = table.get(seq[p])
+                if not entries:
+                    continue
+                for key, label in entries:
                     n = len(key)
                     if n == 1 or tuple(seq[p:p + n]) == key:
                         found.append((keep[p], keep[p + n - 1] + 1, label))

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from tidings.errors import DataError, InputError
 from tidings.kb.base import HistoryEvent, KBActor, KnowledgeBase, Role, State
 from tidings.kb.cache import cached, digest
-from tidings.resources import data_path, iter_jsonl, load_schema, load_yaml
+from tidings.resources import data_path, iter_jsonl, load_schema, load_yaml, user_yaml_list
 
 _ACTOR_FIELDS = set(KBActor.__slots__) - {"origin"}  # type: ignore[attr-defined]
 _LIST_FIELDS = ("aliases", "acronyms", "descriptions", "affiliate_of", "operates_in", "roles", "history")
@@ -100,15 +99,7 @@ def _read_user_file(path: Path) -> Iterable[tuple[str, dict[str, Any]]]:
     if not path.is_file():
         raise InputError(f"no actor file at {str(path)!r}: check the path given to --actors")
     if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise DataError(str(path), f"is not valid YAML: {exc}") from exc
-        if isinstance(data, dict):
-            data = data.get("actors", [])
-        if not isinstance(data, list):
-            raise DataError(str(path), "must hold a list of actors (or a mapping with an 'actors' list)")
-        for index, entry in enumerate(data, start=1):
+        for index, entry in enumerate(user_yaml_list(path, "actors", "actors"), start=1):
             if not isinstance(entry, dict):
                 raise DataError(f"{path} entry {index}", "each actor must be a mapping")
             yield f"{path} entry {index}", entry

@@ -4,7 +4,10 @@ The small model mislabels armed groups (Boko Haram as PERSON, Sinai Province
 as a place) and cuts long names short, so the knowledge base's dictionary is
 the first source of evidence and the model's entity labels only a fallback,
 never the basis for an actor's type. Every mention says how it was resolved
-(``resolved_by``): alias, nationality, metonymy, fuzzy, description, pronoun, ner:LABEL.
+(``resolved_by``): alias, nationality, metonymy, fuzzy, description, group, title, pronoun, ner:LABEL.
+
+What the knowledge base cannot say of an actor it does not know (a titled person's country and
+sector, an unknown coalition's kind) is guessed and kept in ``doc._.actor_guesses`` by actor id.
 """
 
 from __future__ import annotations
@@ -16,15 +19,18 @@ from pathlib import Path
 
 import spacy
 from rapidfuzz import fuzz, process
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from tidings.kb import KnowledgeBase, load_kb
 from tidings.kb.cache import cached
 from tidings.kb.index import HYPHENS, AliasIndex, build_index, fold
 from tidings.kb.load import kb_key
-from tidings.pipeline.annotations import ActorMention
+from tidings.kb.titles import TitleMatch, field_start, load_titles
+from tidings.pipeline.annotations import ActorMention, doc_text, words_of
 from tidings.places import get_gazetteer
 from tidings.resources import load_yaml
 
@@ -33,6 +39,12 @@ _FALLBACK_LABELS = {"ORG", "PERSON"}
 _FUZZY_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_ARTICLES = {"the", "a", "an"}
+_FORMER = {"former", "ex", "then"}
+_PERSON_KINDS = {"person"}
+
+if not Doc.has_extension("actor_guesses"):
+    Doc.set_extension("actor_guesses", default=None)
 
 
 def unknown_actor_id(text: str) -> str:
@@ -72,23 +84,39 @@ class ActorResolver:
         self.fuzzy_connectors = frozenset(fuzzy.get("stop_tokens", []))
         self.fuzzy_stop = frozenset(STOP_WORDS) | self.fuzzy_connectors
         self._state_names = [(s.name, s.iso3) for s in kb.states.values()]
+        self.demonym_state = {d: s.id for s in kb.states.values() for d in s.demonyms}
+        self.titles = load_titles()
+        self.group_heads: dict[str, dict[str, str]] = config.get("group_heads", {})
+        self.group_modifiers: dict[str, str] = config.get("group_modifiers", {})
+        self.located_suffixes = frozenset(config.get("located_suffixes", []))
+        self.fallback_kinds = frozenset(config.get("institution_fallback_kinds", []))
+        # hashes of the words each stage starts from: the stages visit only those tokens
+        self._nationality_words = _hashes([*kb.adjective_state, *(d.lower() for d in self.demonym_state)])
+        self._capital_words = frozenset(hash_string(c) for c in kb.capital_state)
+        self._group_words = _hashes(self.group_heads)
+        self._description_words = _hashes([*(h.split()[-1] for h in self.description_heads),
+                                           *(n.split()[-1] for n in self.institution_nouns)])
+        self._pronoun_words = _hashes(self.pronouns)
 
     # -- the stages, in order of evidence -------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.actor_guesses = {}
         mentions = self._dictionary(doc)
         mentions = self._institutions(doc, mentions)
         mentions += self._nationalities(doc, mentions)
         mentions += self._capitals(doc, mentions)
         mentions += self._fuzzy(doc, mentions)
         mentions = self._descriptions(doc, mentions)
+        mentions += self._groups(doc, mentions)
         mentions += self._ner_fallback(doc, mentions)
+        mentions = self._titled(doc, mentions)
         mentions += self._pronouns(doc, mentions)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
 
     def _dictionary(self, doc: Doc) -> list[ActorMention]:
-        matches = self.index.match([t.text for t in doc])
+        matches = self.index.match(words_of(doc))
         context: set[str] = set()
         if any(len(self.index.labels[label]) > 1 for _, _, label in matches):
             # evidence for a shared name: the states the text names, and the home of every unambiguous actor
@@ -103,7 +131,7 @@ class ActorResolver:
 
     def _countries(self, doc: Doc) -> set[str]:
         """ISO3 codes of the states the article names or describes (evidence for ambiguous names)."""
-        text = doc.text
+        text = doc_text(doc)
         found = {iso3 for name, iso3 in self._state_names if name in text}
         for token in doc:
             state_id = self.kb.state_of_adjective(token.text) if token.text[:1].isupper() else None
@@ -135,11 +163,47 @@ class ActorResolver:
                 if institution:
                     out.append(_mention(doc[mention.i:head_end], institution, "nationality"))
                     continue
+            located = self._located(doc, mention) if mention.actor in self.kb.states else None
+            if located is not None:
+                out.append(located)
+                continue
             out.append(mention)
         return out
 
+    def _located(self, doc: Doc, mention: ActorMention) -> ActorMention | None:
+        """"Rebels in the Ivory Coast", "police in Pakistan": a collective noun placed in a state is that
+        state's institution, for the institutions where that holds (not "troops in Afghanistan")."""
+        k = mention.i - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("in", "from"):
+            return None
+        head = doc[k - 1]
+        suffix = self.kb.institution_heads.get(head.lower_)
+        if suffix is None or suffix not in self.located_suffixes or head.tag_ not in _PLURAL_TAGS:
+            return None
+        actor_id = f"{mention.actor}{suffix}"
+        return _mention(doc[head.i:mention.j], actor_id, "nationality") if actor_id in self.kb.actors else None
+
     def _institution_after(self, doc: Doc, i: int, state_id: str) -> tuple[int, str | None]:
-        """The institution named by the (one- or two-word) head noun starting at token ``i``."""
+        """The institution named by the head noun or title at token ``i``, or after up to two modifiers
+        ("Iraq's interim government", "Liberian riot police", "Vietnamese-led forces")."""
+        k = i
+        while k < len(doc) and k - i < 4:
+            end, actor_id = self._institution_at(doc, k, state_id)
+            if actor_id:
+                return end, actor_id
+            if not _modifier(doc, k):
+                break
+            k += 1
+        return i, None
+
+    def _institution_at(self, doc: Doc, i: int, state_id: str) -> tuple[int, str | None]:
+        title = self.titles.starting_at([t.text for t in doc[i:i + 4]], 0)
+        if title is not None:
+            actor_id = f"{state_id}{title.title.suffix}"
+            if actor_id in self.kb.actors:
+                return i + title.end, actor_id
         for width in (2, 1):
             if i + width > len(doc):
                 continue
@@ -154,33 +218,57 @@ class ActorResolver:
         """"Egyptian officials" → Egypt's government; "the Israeli army" → Israel's military."""
         taken = _taken(mentions)
         out = []
-        for token in doc:
+        for token in _tokens_with(doc, LOWER, self._nationality_words):
             if token.i in taken:
                 continue
             state_id = self.kb.state_of_adjective(token.text)
             if not state_id:
+                people = self._people(self.demonym_state.get(token.text)) if token.tag_ in _PLURAL_TAGS else None
+                if people:  # "Thousands of Nigerians", "Palestinians and Israelis"
+                    out.append(_mention(doc[token.i:token.i + 1], people, "nationality"))
+                    taken.add(token.i)
                 continue
             end = token.i + 1
-            # adjectives between the nationality and the head: "Israeli military officials"
-            while end < len(doc) and doc[end].pos_ == "ADJ" and end - token.i < 3:
-                end += 1
             head_end, institution = self._institution_after(doc, end, state_id)
+            if institution is None and end + 2 < len(doc) and doc[end].lower_ in ("and", "or") \
+                    and self.kb.state_of_adjective(doc[end + 1].text):
+                # "Hungarian and Romanian officials": the head after the second adjective is the first's too
+                _, shared = self._institution_after(doc, end + 2, state_id)
+                if shared:
+                    out.append(_mention(doc[token.i:end], shared, "nationality"))
+                    taken.add(token.i)
+                    continue
+            if institution is None and end < len(doc) and end not in taken and doc[end].tag_ == "NNPS":
+                # "Iraqi Kurds", "Bosnian Serbs": a people of that state
+                head_end, institution = end + 1, self._people(state_id)
             if institution and not any(k in taken for k in range(token.i, head_end)):
                 out.append(_mention(doc[token.i:head_end], institution, "nationality"))
                 taken.update(range(token.i, head_end))
         return out
 
     def _capitals(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"Moscow said …", "Washington imposed sanctions": a capital as the subject of a verb is its government."""
+        """"Moscow said …", "Washington imposed sanctions": a capital as the subject of a verb is its government;
+        before an institution ("the Khartoum government", "Cairo's security chief") it is that institution."""
         taken = _taken(mentions)
         out = []
-        for token in doc:
+        for token in _tokens_with(doc, ORTH, self._capital_words):
             state_id = self.kb.capital_state.get(token.text)
-            if state_id is None or token.i in taken or token.dep_ not in ("nsubj", "nsubjpass", "agent") \
-                    or token.head.pos_ not in ("VERB", "AUX"):
+            if state_id is None or token.i in taken:
+                continue
+            after = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text in _POSSESSIVE else token.i + 1
+            end, institution = self._institution_at(doc, after, state_id) if after < len(doc) else (after, None)
+            if institution and not any(k in taken for k in range(token.i, end)):
+                out.append(_mention(doc[token.i:end], institution, "metonymy"))
+                taken.update(range(token.i, end))
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass", "agent") or token.head.pos_ not in ("VERB", "AUX"):
                 continue
             out.append(_mention(doc[token.i:token.i + 1], state_id, "metonymy"))
         return out
+
+    def _people(self, state_id: str | None) -> str | None:
+        actor_id = f"{state_id}_people" if state_id else None
+        return actor_id if actor_id in self.kb.actors else None
 
     def _fuzzy(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Names the dictionary missed by a spelling ("Hayat Tahrir as-Sham", "Abdel-Fattah el-Sissi"):
@@ -213,14 +301,18 @@ class ActorResolver:
                 if span is not None and (span.start, span.end) not in seen:
                     seen.add((span.start, span.end))
                     yield span
+        words = words_of(doc)  # read once: indexing the doc builds a Token object on every access
+        proper = [t.pos_ == "PROPN" for t in doc]
+        connector = [t.lower_ in self.fuzzy_connectors for t in doc]
+        n = len(doc)
         i = 0
-        while i < len(doc):  # runs of capitalised proper nouns (with al-, as-, of …) the model left unlabelled
+        while i < n:  # runs of capitalised proper nouns (with al-, as-, of …) the model left unlabelled
             j = i
-            while j < len(doc) and j not in taken and (
-                    doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
-                    or j > i and (doc[j].text in HYPHENS or doc[j].lower_ in self.fuzzy_connectors)):
+            while j < n and j not in taken and (
+                    proper[j] and words[j][:1].isupper()
+                    or j > i and (words[j] in HYPHENS or connector[j])):
                 j += 1
-            while j > i and not doc[j - 1].text[:1].isupper():
+            while j > i and not words[j - 1][:1].isupper():
                 j -= 1
             if j - i >= 2 and not any(a <= i and j <= b for a, b in seen):
                 seen.add((i, j))
@@ -231,7 +323,7 @@ class ActorResolver:
         """Definite descriptions and bare institution nouns resolved to an earlier actor."""
         mentions = sorted(mentions, key=lambda m: m.start)
         taken = _taken(mentions)
-        for token in doc:
+        for token in _tokens_with(doc, LOWER, self._description_words):
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             described = self._describe(doc, token, mentions, taken)
@@ -260,11 +352,23 @@ class ActorResolver:
             return None
         if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
             return None
-        earlier = [m for m in mentions if m.end <= head.idx and m.actor.endswith(suffix) and suffix]
-        if not earlier:
+        before = [m for m in mentions if m.end <= head.idx]
+        earlier = [m for m in before if (m.actor.endswith(suffix) if suffix else m.actor in self.kb.states)]
+        actor_id = earlier[-1].actor if earlier else None
+        if actor_id is None and self.kb.institution_kinds.get(suffix) in self.fallback_kinds:
+            # "Ugandan rebels … a government offensive": the state of the last state actor
+            states = [s for s in (self._state_of(m.actor) for m in before) if s]
+            actor_id = f"{states[-1]}{suffix}" if states and f"{states[-1]}{suffix}" in self.kb.actors else None
+        if actor_id is None:
             return None
         start = head.i - 1 if noun == two_words else head.i
-        return _mention(doc[start:head.i + 1], earlier[-1].actor, "description"), []
+        return _mention(doc[start:head.i + 1], actor_id, "description"), []
+
+    def _state_of(self, actor_id: str) -> str | None:
+        """The state a generated state actor belongs to (egypt_military → egypt), else None."""
+        actor = self.kb.actors.get(actor_id)
+        state_id = self.kb.iso3_state.get(actor.country) if actor is not None and actor.country else None
+        return state_id if state_id and actor_id.startswith(state_id) and actor.kind != "person" else None
 
     def _definite_description(
         self, doc: Doc, head: Token, kinds: list[str], mentions: list[ActorMention]
@@ -303,6 +407,125 @@ class ActorResolver:
             return _mention(doc[left:head.i + 1], actor.id, "description"), absorbed
         return None
 
+    def _groups(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Organisations the knowledge base does not know, by a group head noun after a capitalised name
+        ("the Azadliq (Freedom) opposition coalition", "the Umma (Nation) party"), kept with a guess."""
+        taken = _taken(mentions)
+        ents = {k: ent for ent in doc.ents for k in range(ent.start, ent.end)}
+        out = []
+        for head in _tokens_with(doc, LOWER, self._group_words):
+            info = self.group_heads.get(head.lower_)
+            if info is None or head.i in taken or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            ent = ents.get(head.i)
+            if ent is not None and ent.label_ in _FALLBACK_LABELS and ent.text.count("(") == ent.text.count(")"):
+                continue  # a name the model bounded well: the entity fallback keeps it as it is
+            span = self._group_span(doc, head, taken)
+            if span is None:
+                continue
+            sector = next((self.group_modifiers[t.lower_] for t in span if t.lower_ in self.group_modifiers),
+                          info.get("sector"))
+            countries = [self.kb.states[s].iso3 for s in (self.kb.state_of_adjective(t.text) for t in span) if s]
+            actor_id = unknown_actor_id(span.text)
+            doc._.actor_guesses[actor_id] = {"name": span.text, "kind": info.get("kind"), "sector": sector,
+                                             "country": countries[0] if countries else None}
+            out.append(_mention(span, actor_id, "group"))
+            taken.update(range(span.start, span.end))
+        return out
+
+    def _group_span(self, doc: Doc, head: Token, taken: set[int]) -> Span | None:
+        start, depth, k = head.i, 0, head.i - 1
+        while k >= 0 and head.i - k <= 8 and k not in taken:
+            token = doc[k]
+            if token.text == ")":
+                depth += 1
+            elif token.text == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and not (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
+                                     or token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("compound", "amod")):
+                break
+            start, k = k, k - 1
+        if depth:
+            return None
+        while start < head.i and (doc[start].lower_ in _ARTICLES or not doc[start].text[:1].isupper()
+                                  or doc[start].is_punct):
+            start += 1
+        names = [t for t in doc[start:head.i] if t.text[:1].isupper()]
+        if not names or not any(t.pos_ == "PROPN" or not t.is_sent_start for t in names) \
+                or any(t.lower_ in self.kb.institution_heads for t in names):
+            return None
+        end = head.i + 1
+        if end + 2 < len(doc) and doc[end].text == "(":  # "(Conservatives)" belongs to the name; "(RUF)" not
+            close = next((c for c in range(end + 1, min(end + 6, len(doc))) if doc[c].text == ")"), None)
+            if close is not None and not all(t.text.isupper() for t in doc[end + 1:close]):
+                end = close + 1
+        return doc[start:end]
+
+    def _titled(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Russian President Boris Yeltsin", "Judge Alejandro Rivera", "King Hassan of Morocco": a person
+        with the title before the name is one mention; the title gives the sector, its owner the country."""
+        words = words_of(doc)
+        mentions = sorted(mentions, key=lambda m: m.i)
+        guesses = doc._.actor_guesses
+        for person in [m for m in mentions if self._is_person(m)]:
+            owned = {k for m in mentions if m is not person and self._owner(m) for k in range(m.i, m.j)}
+            found = self.titles.ending_at(words, person.i,
+                                          lambda k: k in owned or bool(self.kb.state_of_adjective(words[k])))
+            if found is None:  # "Minister for Interior Aftab Sherpao": the field between title and name
+                field = field_start(words, person.i)
+                title = self.titles.ending_at(words, field) if field is not None else None
+                found = TitleMatch(title.start, person.i, title.title) if title and title.title.portfolio else None
+            if found is None:
+                continue
+            start, end, owner = self._title_owner(doc, found, person, mentions)
+            inside = [m for m in mentions if m is not person and start <= m.i and m.j <= end]
+            if any(m is not person and m.i < end and m.j > start and m not in inside for m in mentions):
+                continue  # a mention straddles the title: leave both alone
+            former = start > 0 and doc[start - 1].lower_ in _FORMER
+            merged = _mention(doc[start - former:end], person.actor, "title")
+            mentions = [m for m in mentions if m is not person and m not in inside] + [merged]
+            if person.actor.startswith(UNKNOWN_PREFIX):
+                owner_actor = self.kb.actors.get(owner) if owner else None
+                state = self._state_of(owner) if owner else None
+                sector = None if former else (
+                    found.title.sector if owner_actor is None or state else owner_actor.sector)
+                parent = f"{state}{found.title.suffix}" if state else owner
+                guesses[person.actor] = {
+                    "name": doc[person.i:person.j].text, "kind": "person", "sector": sector,
+                    "country": owner_actor.country if owner_actor else None,
+                    "parent": None if former or parent not in self.kb.actors else parent}
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _title_owner(self, doc: Doc, found: TitleMatch, person: ActorMention,
+                     mentions: list[ActorMention]) -> tuple[int, int, str | None]:
+        """The span from the title's owner (a nationality, a state, an organisation) to the name's end."""
+        start, end, owner = found.start, person.j, None
+        for m in mentions:  # "Russian President" is already a mention of Russia; "U.S." ends where the title starts
+            if m is not person and self._owner(m) and (start <= m.i < person.i or m.j == start
+                                                       or m.j == start - 1 and doc[start - 1].text in _POSSESSIVE):
+                owner, start = m.actor, min(start, m.i)
+        if owner is None and start > 0:
+            state_id = self.kb.state_of_adjective(doc[start - 1].text)
+            if state_id:
+                owner, start = state_id, start - 1
+        if owner is None and end + 1 < len(doc) and doc[end].lower_ == "of":  # "King Hassan of Morocco"
+            after = next((m for m in mentions if m.i == end + 1 and self._owner(m)), None)
+            if after is not None:
+                owner, end = after.actor, after.j
+        return start, end, owner
+
+    def _owner(self, mention: ActorMention) -> bool:
+        actor = self.kb.actors.get(mention.actor)
+        return actor is not None and actor.kind not in _PERSON_KINDS
+
+    def _is_person(self, mention: ActorMention) -> bool:
+        actor = self.kb.actors.get(mention.actor)
+        if actor is not None:
+            return actor.kind in _PERSON_KINDS and mention.resolved_by in ("alias", "fuzzy")
+        return mention.resolved_by == "ner:PERSON"
+
     def _ner_fallback(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         taken = _taken(mentions)
         out = []
@@ -322,7 +545,7 @@ class ActorResolver:
         """"The Islamic State claimed that it attacked …": a pronoun takes the last compatible actor."""
         ordered = sorted(mentions, key=lambda m: m.start)
         out = []
-        for token in doc:
+        for token in _tokens_with(doc, LOWER, self._pronoun_words):
             kinds = self.pronouns.get(token.lower_)
             if kinds is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
                 continue
@@ -333,16 +556,19 @@ class ActorResolver:
             for candidate in reversed(ordered):
                 if candidate.end > token.idx or candidate.i < window_start:
                     continue
-                if self._kind(candidate) in kinds and not (
+                if self._kind(candidate, doc._.actor_guesses) in kinds and not (
                         token.lower_ in self.singular_pronouns and _plural(doc, candidate)):
                     out.append(_mention(doc[token.i:token.i + 1], candidate.actor, "pronoun"))
                     break
         return out
 
-    def _kind(self, mention: ActorMention) -> str:
+    def _kind(self, mention: ActorMention, guesses: dict[str, dict[str, str | None]] | None = None) -> str:
         actor = self.kb.actors.get(mention.actor)
         if actor is not None:
             return actor.kind
+        guess = (guesses or {}).get(mention.actor)
+        if guess and guess.get("kind"):
+            return str(guess["kind"])
         return "person" if mention.resolved_by == "ner:PERSON" else "unknown"
 
 
@@ -357,6 +583,25 @@ def _trim(ent: Span) -> Span | None:
     if i >= j or not doc[i].text[:1].isupper():
         return None
     return doc[i:j]
+
+
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(hash_string(w.lower()) for w in words)
+
+
+def _tokens_with(doc: Doc, attr: int, hashes: frozenset[int]) -> list[Token]:
+    """The tokens whose attribute (ORTH, LOWER) is one of ``hashes``, without visiting every token."""
+    return [doc[k] for k, h in enumerate(doc.to_array(attr).tolist()) if h in hashes]
+
+
+def _modifier(doc: Doc, k: int) -> bool:
+    """A word between a nationality and its head: an adjective, a noun modifier, the "-led" of "Vietnamese-led"."""
+    token = doc[k]
+    if token.pos_ == "ADJ" or token.pos_ == "NOUN" and token.dep_ in ("compound", "amod", "nmod"):
+        return True
+    if token.text in HYPHENS:
+        return k + 1 < len(doc) and doc[k + 1].lower_ == "led"
+    return token.lower_ == "led" and k > 0 and doc[k - 1].text in HYPHENS
 
 
 def _plural(doc: Doc, mention: ActorMention) -> bool:

@@ -137,10 +137,34 @@ def text_of(doc: Doc) -> str:
     cached = doc.user_data.get("tidings.text")
     if cached is None:
         article = doc._.article
-        cached = doc.text
+        cached = doc_text(doc)
         if article is not None and len(article.text) == len(cached):
             cached = article.text
         doc.user_data["tidings.text"] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` read once per doc: spaCy rebuilds it from every token on each access."""
+    cached = doc.user_data.get("tidings.doc_text")
+    if cached is None:
+        cached = doc.user_data["tidings.doc_text"] = doc.text
+    return cached
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The token texts, built once per doc (callers must not change the list)."""
+    cached = doc.user_data.get("tidings.words")
+    if cached is None:
+        cached = doc.user_data["tidings.words"] = [t.text for t in doc]
+    return cached
+
+
+def lemmas_of(doc: Doc) -> list[str]:
+    """Every token's lower-cased lemma, built once per doc (callers must not change the list)."""
+    cached = doc.user_data.get("tidings.lemmas")
+    if cached is None:
+        cached = doc.user_data["tidings.lemmas"] = [t.lemma_.lower() for t in doc]
     return cached
 
 
@@ -151,5 +175,5 @@ def published_of(doc: Doc) -> date | None:
 
 __all__ = [
     "ActorMention", "PlaceMention", "TimeExpression", "SourceRef", "Frame", "EventCandidate",
-    "register_extensions", "published_of", "text_of",
+    "register_extensions", "published_of", "text_of", "doc_text", "words_of", "lemmas_of",
 ]

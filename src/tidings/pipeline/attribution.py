@@ -28,6 +28,11 @@ class AttributionFinder:
         self.kb = kb
         self.lexicon = lexicon
         self._according_starts = {cue.split()[0] for cue in lexicon.according}
+        # longest cue first, grouped by first word: built once, not per token
+        self._according_by_start: dict[str, list[tuple[list[str], str]]] = {}
+        for cue, status in sorted(lexicon.according.items(), key=lambda item: -len(item[0])):
+            words = cue.split()
+            self._according_by_start.setdefault(words[0], []).append((words, status))
 
     def __call__(self, doc: Doc) -> Doc:
         mention_at: dict[int, ActorMention] = {}
@@ -35,21 +40,24 @@ class AttributionFinder:
             for k in range(mention.i, mention.j):
                 mention_at[k] = mention
         frames: list[Frame] = []
+        lexicon = self.lexicon
         for token in doc:
             lower = token.lower_
+            lemma = token.lemma_.lower()
+            pos = token.pos_
             if lower in self._according_starts:
                 self._according(doc, token, frames, mention_at)
-            nested_citation = token.lemma_.lower() in self.lexicon.citing_verbs and (
-                token.head.lemma_.lower() in self.lexicon.verbs or self._citation(token, frames, mention_at))
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.verbs and not nested_citation:
+            nested_citation = lemma in lexicon.citing_verbs and (
+                token.head.lemma_.lower() in lexicon.verbs or self._citation(token, frames, mention_at))
+            if pos in ("VERB", "AUX") and lemma in lexicon.verbs and not nested_citation:
                 self._reporting_verb(token, frames, mention_at)
-            elif token.pos_ == "VERB" and roles.is_passive(token) and token.lemma_.lower() in self.lexicon.passive_hedges:
+            elif pos == "VERB" and lemma in lexicon.passive_hedges and roles.is_passive(token):
                 self._passive_hedge(token, frames)
-            elif token.dep_ == "advmod" and lower in self.lexicon.hedges:
+            elif lower in lexicon.hedges and token.dep_ == "advmod":
                 self._hedge(token, frames)
-            elif token.lemma_.lower() in self.lexicon.experiencer_adjectives and token.pos_ == "ADJ":
+            elif lemma in lexicon.experiencer_adjectives and pos == "ADJ":
                 self._experiencer(token, frames, mention_at)
-            if token.pos_ == "VERB" and token.lemma_.lower() not in self.lexicon.verbs:
+            if pos == "VERB" and lemma not in lexicon.verbs:
                 self._responsibility(token, frames, mention_at)
         frames.extend(quote_frames(doc, frames, self.lexicon, lambda k: self._speaker_at(doc, k, frames, mention_at)))
         _link_parents(frames)
@@ -163,8 +171,7 @@ class AttributionFinder:
         return None
 
     def _according(self, doc: Doc, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
-        for cue, status in sorted(self.lexicon.according.items(), key=lambda item: -len(item[0])):
-            words = cue.split()
+        for words, status in self._according_by_start.get(token.lower_, ()):
             end = token.i + len(words)
             if end > len(doc) or [t.lower_ for t in doc[token.i:end]] != words:
                 continue

@@ -24,13 +24,16 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicon import Lexicon, Predicate, default_cameo, load_lexicon, recipient_required
 from tidings.pipeline import roles
-from tidings.pipeline.annotations import ActorMention, EventCandidate
+from tidings.pipeline.event_merge import absorb, compatible, drop_mobilize_beside_assault, merge_duplicates
+from tidings.pipeline.annotations import ActorMention, EventCandidate, doc_text, lemmas_of
 from tidings.resources import load_yaml
 
 _VERB_TAGS = {"VERB"}
 _NOUN_TAGS = {"NOUN", "PROPN"}
-# PLOVER: promised cooperation is an agreement; a hypothetical attack is a threat.
-_FUTURE_BECOMES_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# named-entity labels of a modifier that names a party ("Palestinian riots", "an Indian proposal")
+_PARTY_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
+# entity labels that never name a party ("Friday's blast", "the April 19 explosion")
+_NO_PARTY_ENTITIES = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}  # not CARDINAL: "thousands of"
 # types PLOVER codes from the victim alone when the perpetrator is unknown ("a soldier was killed")
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # complement links along which an embedded event hangs from the event that governs it
@@ -51,6 +54,8 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # every lemma some predicate is triggered by: the other tokens are skipped before any parse is read
+        self._trigger_lemmas = frozenset(lemma for lemma, _ in lexicon.by_trigger)
         data = load_yaml("roles.yaml")
         self.light_verbs = set(data["light_verbs"])
         modality = data["modality"]
@@ -69,13 +74,25 @@ class EventCoder:
         self.dead_lemmas = set(data["casualty_lemmas"]["dead"])
         self.injured_lemmas = set(data["casualty_lemmas"]["injured"])
         self.number_words = {str(k): int(v) for k, v in data["number_words"].items()}
-        self.people = set(data["people_nouns"])
+        self.people = frozenset(data["people_nouns"])
         self.size_nouns = set(data["size_nouns"])
         self.weapons = {str(k): v for k, v in data["weapons"].items()}
         self.context_cues = {name: set(words) for name, words in data["context_cues"].items()}
         self.pronouns = set(data["anaphoric_pronouns"])
         self.determiners = set(data["anaphoric_determiners"])
         self.merge_window = int(data["merge_window"])
+        rules = data["modality_types"]
+        self.promise_types = set(rules["promise"])
+        self.threat_types = set(rules["threat"])
+        self.refusal_types = set(rules["refusal"])
+        self.obligation_aux = set(data["obligation_aux"])
+        self.directive_verbs = set(data["directive_verbs"])
+        self.accident_cues = set(data["accident_cues"])
+        self.cue_window = int(data["cue_window"])
+        self.harm_verbs = set(data["harm_verbs"])
+        self.background_preps = set(data["background_preps"])
+        self.recipient_preps = {str(k): tuple(v) for k, v in data["recipient_preps"].items()}
+        self.speech_verbs = {v["lemma"] for v in load_yaml("reporting.yaml")["verbs"] if v.get("kind") == "speech"}
 
     def __call__(self, doc: Doc) -> Doc:
         mention_at: dict[int, ActorMention] = {}
@@ -85,17 +102,21 @@ class EventCoder:
         matches = self._find(doc, mention_at)
         coded: dict[int, EventCandidate] = {}
         lemmas: dict[int, set[str]] = {}
+        lemma_low = lemmas_of(doc)
         for match in sorted(matches.values(), key=lambda m: -m.depth):  # complements before their heads
             inner = [coded[m.token.i] for m in matches.values() if m.outer == match.token.i and m.token.i in coded]
             sentence = match.token.sent
-            words = lemmas.setdefault(sentence.start, {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence})
+            words = lemmas.get(sentence.start)
+            if words is None:  # once per sentence (setdefault would build the set for every match)
+                words = lemmas[sentence.start] = set(lemma_low[sentence.start:sentence.end]) | {
+                    t.lower_ for t in sentence}
             event = self._code(match, mention_at, inner, words)
             if event is not None:
                 coded[match.token.i] = event
         events = [coded[i] for i in sorted(coded)
                   if matches[i].outer is None or matches[i].outer not in coded]
-        events = _merge_duplicates(doc, events)
-        events = _drop_mobilize_beside_assault(doc, events)
+        events = merge_duplicates(doc, events)
+        events = drop_mobilize_beside_assault(doc, events)
         doc._.events = self._merge_elaborations(doc, events)
         return doc
 
@@ -105,7 +126,11 @@ class EventCoder:
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
         body_start = _title_end(doc)
-        for token in doc:
+        triggers = self._trigger_lemmas
+        for i, lemma in enumerate(lemmas_of(doc)):
+            if lemma not in triggers:
+                continue  # no predicate: _match would find no candidates
+            token = doc[i]
             if token.i in consumed or token.idx < body_start or token.i in mention_at:
                 continue  # "Government of National Accord" holds no AGREE
             matched = self._match(token)
@@ -116,9 +141,36 @@ class EventCoder:
                 consumed.add(object_token.i)
                 matches.pop(object_token.i, None)  # "an attack was carried out by": the verb reads the roles
             matches[token.i] = _Match(token, predicate, object_token)
+        for i in [i for i, match in matches.items() if self._background(match.token, matches)]:
+            del matches[i]
         for match in matches.values():
             match.outer, match.depth = self._embedding(match.token, matches)
         return matches
+
+    def _background(self, token: Token, matches: dict[int, _Match]) -> bool:
+        """Not an event of its own: a condition ("if it is attacked"), the prelude of the sentence's
+        event ("after 12 days of battles") or a description of one of its participants ("weapons
+        seized last year", "whom they had taken hostage"). PLOVER codes the act the sentence reports,
+        not the history it recalls. (An alleged act, "suspected of blowing up a plane", stays: the
+        attribution stage marks it alleged.)"""
+        verb = _governor(token)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional_marks for c in verb.children):
+            return True
+        node = verb
+        while node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of" and node.head.head is not node.head:
+            node = node.head.head  # "after 12 days of [battles]", "in the wake of the [execution]"
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+            prep = node.head
+            if prep.lower_ in self.background_preps and self._untold(token) and _other_match(token, matches):
+                return True
+        if node.lemma_.lower() in self.background_preps and self._untold(token) and _other_match(token, matches):
+            return True
+        if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+            return _ancestor_match(verb, matches)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and any(
+                t.ent_type_ == "DATE" for t in verb.subtree):  # "weapons seized last year", "a plane downed in 1988"
+            return _ancestor_match(verb, matches)
+        return False
 
     def _embedding(self, token: Token, matches: dict[int, _Match]) -> tuple[int | None, int]:
         """The event whose complement this trigger is ("agreed to [re-open]"), and how deep it sits."""
@@ -167,13 +219,21 @@ class EventCoder:
         token, predicate, object_token = match.token, match.predicate, match.object_token
         if predicate.type in self.sport_types and words & self.sport_cues:
             return None  # "Barcelona's attack dominated the second half of the match"
-        if predicate.cue and not (words - {token.lemma_.lower(), token.lower_}) & self.cues.get(predicate.cue, set()):
+        if predicate.type == "ASSAULT" and any(c.lower_ in self.accident_cues for c in token.children):
+            return None  # "the device detonated accidentally": PLOVER's ASSAULT is deliberate harm
+        if predicate.cue and not self._cue_words(token, words) & self.cues.get(predicate.cue, set()):
             return None  # "died" alone is not an attack
         extra = [object_token] if object_token is not None else []
         # "killed by an improvised explosive device": a weapon is not an actor
-        actor_tokens = [t for t in _first_filled(token, predicate.actor, extra)
+        # two-sided acts ("held talks with Egypt", "clashes between X and Y"): every slot names a side
+        fill = _all_filled if predicate.symmetric else _first_filled
+        actor_tokens = [t for t in fill(token, predicate.actor, extra, mention_at, self.people)
                         if t.lemma_.lower() not in self.weapons or _best_mention(t, mention_at) is not None]
-        recipient_tokens = [t for t in _first_filled(token, predicate.recipient, extra) if t not in actor_tokens]
+        recipient_tokens = [t for t in _first_filled(token, predicate.recipient, extra, mention_at, self.people)
+                            if t not in actor_tokens]
+        # "Saturday's attack", "an explosion on April 19": a date is no party
+        actor_tokens = [t for t in actor_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
+        recipient_tokens = [t for t in recipient_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
         actor_ids, actor_spans = _resolve(actor_tokens, mention_at)
         if not actor_ids:
             holders = roles.permission_holders(token)
@@ -181,8 +241,13 @@ class EventCoder:
             actor_ids, actor_spans = held_ids, actor_spans + held_spans
         if not actor_ids and any(t.pos_ == "PRON" and t.lower_ in self.pronouns for t in actor_tokens):
             actor_ids, actor_spans = self._previous_subject(token, mention_at, actor_spans)
+        if not recipient_tokens and predicate.type == "ASSAULT" and token.pos_ in _NOUN_TAGS:
+            recipient_tokens = self._harmed(token)
         recipient_ids, recipient_spans = _resolve(recipient_tokens, mention_at)
         recipient_ids = [r for r in recipient_ids if r not in actor_ids]
+        if not recipient_ids and not recipient_spans and not predicate.symmetric:
+            recipient_ids, recipient_spans = self._recipient_by_preposition(token, object_token, predicate.type,
+                                                                             mention_at, actor_ids)
         if predicate.symmetric:
             actor_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids]
             actor_spans = actor_spans + recipient_spans
@@ -197,8 +262,10 @@ class EventCoder:
         crowd = predicate.type == "PROTEST" and any(  # "thousands of protesters marched": a crowd acts
             t.lemma_.lower() in self.size_nouns for a in actor_tokens for t in a.subtree)
         # "a shooting in York", "a soldier was killed": PLOVER codes violence with an unknown perpetrator
-        bare_violence = predicate.type == "ASSAULT" and not predicate.ambiguous and predicate.confidence >= 0.7 \
-            and token.pos_ in _NOUN_TAGS and token.head.lemma_ != "be"  # not "the attack was a turning point"
+        bare_violence = predicate.type == "ASSAULT" and not predicate.ambiguous and predicate.confidence >= 0.7 and (
+            token.pos_ in _NOUN_TAGS and not (token.dep_ == "nsubj" and token.head.lemma_ == "be")  # not "the attack
+            or predicate.cue is not None  # "the bombs began to explode": the cue already told of violence
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in self.weapons for c in token.children))  # was a turning point"
         if not actor_ids and not recipient_ids and not (predicate.type in _MATERIAL_CONFLICT and not predicate.ambiguous
                                                         and (strong_spans or bare_violence)) and not crowd:
             return None
@@ -207,10 +274,19 @@ class EventCoder:
         negated = self._negated(token)
         modality, cue = self._modality(token)
         event_type, cameo = predicate.type, predicate.cameo
-        if modality == "future" and event_type in _FUTURE_BECOMES_AGREE:
+        if negated and event_type in self.refusal_types and (modality is not None or self._refused(token)):
+            event_type, negated, modality, cue = "REJECT", False, None, None  # "will not accept", "declined to"
+        committed = modality is not None and not negated and not (
+            cue is not None and token.doc[cue[0]].lemma_.lower() in self.directive_verbs)  # "asked X to": X's act is requested
+        if committed and event_type in self.promise_types:
             event_type = "AGREE"
-        elif modality == "hypothetical" and event_type == "ASSAULT":
+        elif committed and event_type in self.threat_types:
             event_type = "THREATEN"
+        demand = self._demand(token, mention_at) if not negated else None
+        if demand is not None:  # "Russia said Sudan must return the helicopter": Russia's demand on Sudan
+            event_type, modality, cue = "REQUEST", None, None
+            recipient_ids, recipient_spans = [a for a in actor_ids], list(actor_spans)
+            actor_ids, actor_spans = demand
         if event_type != predicate.type:
             cameo = "138" if event_type == "THREATEN" else default_cameo(event_type)
         if recipient_required(event_type) and not recipient_ids and not (
@@ -273,6 +349,73 @@ class EventCoder:
         mention = found[0]
         return [mention.actor], spans
 
+    def _cue_words(self, token: Token, words: set[str]) -> set[str]:
+        """The words of the trigger's sentence and the few before it: "The explosion targeted a
+        bakery" after "a blast which injured several people" tells of violence."""
+        out = words - {token.lemma_.lower(), token.lower_}
+        start = token.sent.start
+        for _ in range(self.cue_window):
+            if start == 0:
+                break
+            previous = token.doc[start - 1].sent
+            out.update(lemmas_of(token.doc)[previous.start:previous.end])
+            start = previous.start
+        return out
+
+    def _harmed(self, noun: Token) -> list[Token]:
+        """The target of a nominal attack told by the verb it drives: "the explosion targeted a
+        bakery", "the building was shattered by an explosion", "bombings targeted at the military"."""
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in self.harm_verbs:
+            return roles.objects(head)
+        if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in self.harm_verbs:
+            return roles.objects(head.head)
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in self.harm_verbs:
+                return roles.prep_objects(child, "at") or roles.prep_objects(child, "against") or roles.objects(child)
+        return []
+
+    def _untold(self, token: Token) -> bool:
+        """A nominal event the article has not told before: "after 12 days of battles", not "after
+        the bombing" or "following his arrest", which refer back to the article's own event."""
+        return token.pos_ in _NOUN_TAGS and not any(
+            c.dep_ == "det" and c.lower_ in self.determiners or c.dep_ == "poss" and c.pos_ == "PRON"
+            for c in token.children)
+
+    def _refused(self, token: Token) -> bool:
+        verb = _governor(token)
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.negating_verbs
+
+    def _demand(self, token: Token, mention_at: dict[int, ActorMention]
+                ) -> tuple[list[str], list[tuple[int, int]]] | None:
+        """The speaker who lays an obligation ("must", "should") on the event's actor, if any."""
+        verb = _governor(token)
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "the US must be ready to mediate"
+        if not any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in verb.children):
+            return None
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.speech_verbs:
+            return None
+        ids, spans = _resolve(roles.subjects(verb.head), mention_at)
+        return (ids, spans) if ids else None
+
+    def _recipient_by_preposition(self, token: Token, object_token: Token | None, event_type: str,
+                                  mention_at: dict[int, ActorMention], actor_ids: list[str]
+                                  ) -> tuple[list[str], list[tuple[int, int]]]:
+        """"provide aid to X", "aid for Romania and Poland", "talks with X": the recipient in a
+        prepositional phrase on the trigger or its object, when the entry's own slots are empty.
+        Only an actor or a group of people is taken ("aid for development projects" names none)."""
+        heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        if object_token is not None and object_token not in heads:
+            heads.append(object_token)
+        for preposition in self.recipient_preps.get(event_type, ()):
+            found = [t for h in heads for t in roles.prep_objects(h, preposition)
+                     if _best_mention(t, mention_at) is not None or t.lemma_.lower() in self.people]
+            if found:
+                ids, spans = _resolve(found, mention_at)
+                return [i for i in ids if i not in actor_ids], spans
+        return [], []
+
     def _negated(self, token: Token) -> bool:
         verb = _governor(token)
         for node in {token, verb}:
@@ -322,14 +465,14 @@ class EventCoder:
                     distance = here - sentence_of[earlier.trigger_i]
                     if distance < 1 or distance > self.merge_window or earlier.type != event.type:
                         continue
-                    if _compatible(earlier.actor_ids, event.actor_ids) and _compatible(
+                    if compatible(earlier.actor_ids, event.actor_ids) and compatible(
                             earlier.recipient_ids, event.recipient_ids):
                         target = earlier
                     break
             if target is None:
                 kept.append(event)
                 continue
-            _absorb(target, event)
+            absorb(target, event)
         return kept
 
 
@@ -372,25 +515,6 @@ def _fits(token: Token, predicate: Predicate, around: _Around) -> Token | None |
     return None
 
 
-def _absorb(target: EventCandidate, event: EventCandidate) -> None:
-    target.mentions.append((event.trigger_i, event.trigger_j))
-    for ids, spans, new_ids, new_spans in (
-            (target.actor_ids, target.actors, event.actor_ids, event.actors),
-            (target.recipient_ids, target.recipients, event.recipient_ids, event.recipients)):
-        if not ids and new_ids:
-            ids.extend(new_ids)
-            spans.extend(new_spans)
-    target.dead = max(filter(None, (target.dead, event.dead)), default=None)
-    target.injured = max(filter(None, (target.injured, event.injured)), default=None)
-    target.weapon = target.weapon or event.weapon
-    target.mode = target.mode or event.mode
-    target.context += [c for c in event.context if c not in target.context]
-
-
-def _compatible(a: list[str], b: list[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
-
-
 def _sentence_index(doc: Doc, i: int) -> int:
     start = doc[i].sent.start
     cache = doc.user_data.setdefault("tidings.sentence_index", {})
@@ -419,17 +543,43 @@ def _title_end(doc: Doc) -> int:
     better ("Hamas treats wounded …" comes out as a noun phrase), and which repeats them."""
     article = doc._.article
     title = getattr(article, "title", None)
-    if title and doc.text.startswith(title):
+    if title and doc_text(doc).startswith(title):
         return len(title)
     return 0
 
 
-def _first_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token]) -> list[Token]:
+def _first_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token],
+                  mention_at: dict[int, ActorMention], people: frozenset[str] = frozenset()) -> list[Token]:
     for slot in slots:
         tokens = roles.slot_tokens(trigger, slot, extra)
+        if slot == "amod":  # "a major offensive", "the nightly curfew": only an actor modifier is a party
+            tokens = [t for t in tokens if _best_mention(t, mention_at) is not None
+                      or t.ent_type_ in _PARTY_ENTITIES]
+        elif slot == "prep:for":  # "aid for Romania", "aid for refugees", not "aid for development projects"
+            tokens = [t for t in tokens if _best_mention(t, mention_at) is not None
+                      or t.ent_type_ in _PARTY_ENTITIES or t.lemma_.lower() in people]
         if tokens:
             return tokens
     return []
+
+
+def _all_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token],
+                mention_at: dict[int, ActorMention], people: frozenset[str] = frozenset()) -> list[Token]:
+    out: list[Token] = []
+    for slot in slots:
+        out.extend(t for t in _first_filled(trigger, (slot,), extra, mention_at, people) if t not in out)
+    return out
+
+
+def _other_match(token: Token, matches: dict[int, _Match]) -> bool:
+    """Another trigger in the sentence, outside this one's phrase."""
+    sentence = token.sent
+    inside = {t.i for t in token.subtree}
+    return any(i != token.i and i not in inside and sentence.start <= i < sentence.end for i in matches)
+
+
+def _ancestor_match(token: Token, matches: dict[int, _Match]) -> bool:
+    return any(a.i in matches for a in token.ancestors)
 
 
 def _best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:
@@ -467,38 +617,17 @@ def _phrase(token: Token) -> tuple[int, int]:
     return token.left_edge.i, right + 1
 
 
-def _merge_duplicates(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
-    """One event per real event in a sentence: "attacked a checkpoint, killing five soldiers"."""
-    kept: list[EventCandidate] = []
-    starts = {e.trigger_i: doc[e.trigger_i].sent.start for e in events}
-    for event in events:
-        sentence = starts[event.trigger_i]
-        twin = next(
-            (k for k in kept if starts[k.trigger_i] == sentence and k.type == event.type
-             and (set(k.actor_ids) == set(event.actor_ids) or not event.actor_ids)
-             and _compatible(k.recipient_ids, event.recipient_ids)
-             and k.negated == event.negated and k.modality == event.modality),
-            None,
-        )
-        if twin is None:
-            kept.append(event)
-        else:
-            _absorb(twin, event)
-    return kept
-
-
-def _drop_mobilize_beside_assault(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
-    """PLOVER: troops moving in to attack are part of the attack, not a separate MOBILIZE."""
-    assaults = [(doc[e.trigger_i].sent.start, set(e.actor_ids)) for e in events if e.type == "ASSAULT"]
-    return [e for e in events if e.type != "MOBILIZE" or not any(
-        start == doc[e.trigger_i].sent.start and (not actors or not e.actor_ids or actors & set(e.actor_ids))
-        for start, actors in assaults)]
-
-
 @Language.factory(
     "tidings_events",
     assigns=["doc._.events"],
     requires=["doc._.actor_mentions", "token.dep", "token.lemma", "token.pos"],
+    default_config={"predicate_files": []},
 )
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(load_lexicon())
+def make_event_coder(nlp: Language, name: str, predicate_files: list[str]) -> EventCoder:
+    """``predicate_files``: user lexicons (ours, or PETRARCH verb dictionaries) over the built-in one."""
+    if not predicate_files:
+        return EventCoder(load_lexicon())
+    from tidings.lexicon import load_lexicon_with
+    from tidings.lexicon_files import spacy_lemmatizer
+
+    return EventCoder(load_lexicon_with(predicate_files, lemmatize=spacy_lemmatizer(nlp)))

@@ -18,11 +18,11 @@ from spacy.tokens import Doc
 
 from tidings.model import Place
 from tidings.pipeline.actors import UNKNOWN_PREFIX
-from tidings.pipeline.annotations import PlaceMention, register_extensions
+from tidings.pipeline.annotations import PlaceMention, doc_text, register_extensions
 from tidings.places.context import DATELINE_KEY, ORDER_KEY, WEIGHTS_KEY
 from tidings.places.data import nationality_lexicon
-from tidings.places.dateline import find_dateline
-from tidings.places.entry import ALIAS, NAME, GazEntry
+from tidings.places.dateline import find_dateline, glued_tails
+from tidings.places.entry import ALIAS, NAME, STRONG_POPULATION, Candidate, GazEntry
 from tidings.places.gazetteer import Gazetteer, get_gazetteer
 from tidings.places.local import anchor_for, feature_kind, local_place
 from tidings.places.rank import best
@@ -69,8 +69,15 @@ class PlacesComponent:
             span = doc.char_span(chars[0], chars[1], alignment_mode="expand")
             words = text[chars[0]:chars[1]]
             cands = [c for c in self.gazetteer.lookup(words) if c.quality >= NAME or c.entry.kind == "us_state"]
+            if chars == found.qualifier:  # "YORK, Pa-": after the city comes a state or country, not a town "Pa"
+                wider = [c for c in self.gazetteer.lookup(words) + self.gazetteer.lookup(words + ".")
+                         if c.entry.kind in QUALIFIER_KINDS and c.quality >= ALIAS]
+                cands = wider or cands
             if not cands and words.upper().endswith(" CITY"):
                 cands = [c for c in self.gazetteer.lookup(words[:-5]) if c.quality >= NAME]
+            if not cands and chars == found.city:
+                chars, cands = self._glued(chars, words)
+                span = doc.char_span(chars[0], chars[1], alignment_mode="expand") if cands else span
             if span is None or not cands:
                 if chars == found.city:
                     return [], {}
@@ -79,8 +86,17 @@ class PlacesComponent:
             chars_of[span.start] = chars
         return out, chars_of
 
+    def _glued(self, chars: tuple[int, int], words: str) -> tuple[tuple[int, int], list[Candidate]]:
+        """"CLTVCHICAGO –": the longest tail of the capitals that names a sizeable city (call signs are no places)."""
+        for k in glued_tails(words):
+            cands = [c for c in self.gazetteer.lookup(words[k:]) if c.quality >= NAME
+                     and c.entry.kind == "city" and c.entry.population >= STRONG_POPULATION]
+            if cands:
+                return (chars[0] + k, chars[1]), cands
+        return chars, []
+
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         gaz = self.gazetteer
         # Knowledge-base actors block places; the model's unknown organisations ("Rapides Parish
         # Fire …") do not: the places side vets those spans itself.
@@ -102,14 +118,20 @@ class PlacesComponent:
             looked.extend(found)
         looked.sort(key=lambda lk: lk.i)
         _narrow_by_qualifiers(doc, looked)
-        weights = country_weights(looked, nationality_counts(doc, self.nationalities))
+        nationality = nationality_counts(doc, self.nationalities)
+        weights = country_weights(looked, nationality)
         surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
         evidence = [Evidence(fold(doc[lk.i:lk.j].text), lk.j - lk.i, surnames, gaz.common_words) for lk in looked]
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
         resolved_at: list[tuple[int, GazEntry]] = []
         dateline_entry: GazEntry | None = None
-        for r in resolve(looked, weights, evidence):
+        chosen = resolve(looked, weights, evidence)
+        kept = {(r.i, r.j) for r in chosen}
+        # The article's main country rests on the toponyms kept as places: a person "Hatton" or
+        # the word "Officer" looked up in the gazetteer is no evidence for Sri Lanka or Australia.
+        story_weights = country_weights([lk for lk in looked if (lk.i, lk.j) in kept], nationality)
+        for r in chosen:
             start, end = dateline_chars.get(r.i) or span_chars(doc, r.i, r.j)
             place = places.setdefault(r.entry.id, r.entry.to_place())
             mentions.append(PlaceMention(r.i, r.j, start, end, place))
@@ -129,7 +151,7 @@ class PlacesComponent:
             mentions.append(PlaceMention(t.i, t.j, start, end, place))
         mentions.sort(key=lambda m: m.start)
         doc._.place_mentions = mentions
-        doc.user_data[WEIGHTS_KEY] = dict(weights)
+        doc.user_data[WEIGHTS_KEY] = dict(story_weights)
         doc.user_data[ORDER_KEY] = [m.place.country for m in mentions if m.place.country]
         doc.user_data[DATELINE_KEY] = dateline_entry.id if dateline_entry is not None else None
         return doc

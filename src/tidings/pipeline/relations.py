@@ -41,10 +41,14 @@ class RelationFinder:
         found: list[TextRelation] = []
         for mention in mentions:
             found.extend(self._apposition(doc, mention, mention_at))
-        for token in doc:
-            found.extend(self._allegiance(token, mention_at))
-            found.extend(self._joining(token, mention_at))
-            found.extend(self._hyphen_affiliation(doc, token, mention_at))
+        for token in doc:  # each reader is asked only when the token is one of its cue words
+            lemma, lower = token.lemma_.lower(), token.lower_
+            if lemma in self.allegiance_verbs:
+                found.extend(self._allegiance(token, mention_at))
+            if lemma in self.joining_verbs or lower in self.member_nouns:
+                found.extend(self._joining(token, mention_at))
+            if lower in self.affiliation_words:
+                found.extend(self._hyphen_affiliation(doc, token, mention_at))
         unique: dict[tuple[str, str, str], TextRelation] = {}
         for relation in found:
             if relation.a != relation.b and not relation.a.startswith("unk:") and not relation.b.startswith("unk:"):

@@ -5,17 +5,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tidings.pipeline.annotations import published_of, register_extensions
+from tidings.pipeline.annotations import doc_text, published_of, register_extensions
 from tidings.time.extract import TimeTagger
 from tidings.time.lexicon import load_lexicon
+from tidings.time.published import PUBLISHED_KEY, as_published, find_published, mark
 
 
 class TimeComponent:
     """Writes ``doc._.time_mentions``: :class:`TimeExpression` records in text order.
 
     Needs the tagger, parser and NER to have run (it reads tags, the parse and
-    DATE/TIME entities). Relative expressions get value None and a reason when
-    ``doc._.published`` is None; absolute ones still resolve.
+    DATE/TIME entities). A publication date printed at the top of the text
+    ("INDIANAPOLIS (Dec. 10, 2015) –") is listed with a reason, not a value, so
+    no event takes it; when ``doc._.published`` is None it becomes the anchor
+    and is kept under ``doc.user_data[PUBLISHED_KEY]``. Without either,
+    relative expressions get value None and a reason; absolute ones still resolve.
     """
 
     def __init__(self, nlp: Language, name: str = "tidings_time", *, patterns_path: str | None = None) -> None:
@@ -24,7 +28,17 @@ class TimeComponent:
         self.tagger = TimeTagger(nlp.vocab, nlp.tokenizer, load_lexicon(patterns_path))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.time_mentions = self.tagger(doc, published_of(doc))
+        published = published_of(doc)
+        mentions = self.tagger(doc, published)
+        printed = find_published(doc, mentions, self.tagger.lex)
+        doc.user_data[PUBLISHED_KEY] = None
+        if printed is not None:
+            found = as_published(printed, doc_text(doc))
+            doc.user_data[PUBLISHED_KEY] = found
+            if published is None:
+                mentions = self.tagger(doc, found.day)
+            mentions = [mark(m) if (m.start, m.end) == (printed.start, printed.end) else m for m in mentions]
+        doc._.time_mentions = mentions
         return doc
 
 

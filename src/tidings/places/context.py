@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from tidings.model import Place
@@ -21,6 +22,28 @@ def dateline_place(doc: Doc) -> str | None:
     """The id of the place the article's dateline names, if the places component found one."""
     value = doc.user_data.get(DATELINE_KEY)
     return value if isinstance(value, str) else None
+
+
+# A place of these kinds that holds the dateline city yields to it (see :func:`narrowed_by_dateline`).
+WIDE_KINDS = frozenset({"country", "us_state", "subdivision"})
+
+
+def narrowed_by_dateline(doc: Doc, place_id: str, places: Mapping[str, Place]) -> str:
+    """The dateline's city instead of a country or first-level division that contains it.
+
+    "FAYETTEVILLE, N.C. – A North Carolina woman shot her husband": the
+    sentence names only the state, the dateline the city in it; the city is
+    the finer true statement. A county, region or city is kept as it is, and
+    so is a state or country that does not hold the dateline city.
+    """
+    dateline = dateline_place(doc)
+    place = places.get(place_id)
+    city = places.get(dateline) if dateline is not None else None
+    if place is None or city is None or place.kind not in WIDE_KINDS or city.precision not in ("city", "point"):
+        return place_id
+    if place.kind == "country":
+        return city.id if city.country == place.country else place_id
+    return city.id if place.admin1 is not None and city.admin1 == place.admin1 else place_id
 
 
 def main_country(doc: Doc) -> str | None:
@@ -48,6 +71,7 @@ def main_country(doc: Doc) -> str | None:
 
 
 def _fresh_weights(doc: Doc) -> tuple[dict[str, float], list[str]]:
+    from tidings.pipeline.annotations import doc_text
     from tidings.places.data import nationality_lexicon
     from tidings.places.gazetteer import get_gazetteer
     from tidings.places.resolve import country_weights, look_up, nationality_counts
@@ -55,7 +79,7 @@ def _fresh_weights(doc: Doc) -> tuple[dict[str, float], list[str]]:
 
     gaz = get_gazetteer()
     nat = nationality_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     looked = [lk for t in candidate_spans(doc, [], []) if (lk := look_up(doc, gaz, t, nat, text))]
     weights = country_weights(looked, nationality_counts(doc, nat))
     order = [c.entry.country for lk in looked for c in lk.candidates[:1] if c.entry.country]
@@ -70,4 +94,4 @@ def country_place(iso3: str) -> Place | None:
     return entry.to_place() if entry else None
 
 
-__all__ = ["main_country", "country_place", "dateline_place", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]
+__all__ = ["main_country", "country_place", "dateline_place", "narrowed_by_dateline", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]

@@ -20,8 +20,12 @@ _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})"
     r"(?:, (?P<qualifier>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
     r"(?: ?\([^()\n]{1,40}\))?"
-    r"(?: ?[—–]| --?) ?(?=[A-Z\"“‘'])",  # a hyphen needs a space before it: "Moscow, SANA- Russian …" is no dateline
+    # A hyphen needs a space before it ("Moscow, SANA- Russian …" is no dateline), unless it follows
+    # a bracket or a lower-case state abbreviation: "BALTIMORE (WBFF)- A", "YORK, Pa- A".
+    r"(?: ?[—–]| --?|(?<=[)a-z.])-) ?(?=[A-Z\"“‘'])",
 )
+# A station's call sign glued to the city ("CLTVCHICAGO –"): the city is a tail of at least this many letters.
+MIN_TAIL = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,4 +50,15 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
-__all__ = ["Dateline", "find_dateline", "REACH"]
+def glued_tails(city: str) -> list[int]:
+    """Offsets into a one-word capitals ``city`` where a glued city name may start, longest tail first.
+
+    "CLTVCHICAGO" -> 1, 2, …: the caller tries "LTVCHICAGO", "TVCHICAGO", "VCHICAGO",
+    "CHICAGO" … against the gazetteer and keeps the first strong enough match.
+    """
+    if " " in city or not city.isalpha() or len(city) < MIN_TAIL + 2:
+        return []
+    return list(range(1, len(city) - MIN_TAIL + 1))
+
+
+__all__ = ["Dateline", "find_dateline", "glued_tails", "REACH", "MIN_TAIL"]

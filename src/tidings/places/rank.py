@@ -7,6 +7,13 @@ names), and the article's country context (the share of the article's
 country evidence that points at the candidate's country). Toponyms whose best
 candidate wins clearly without context are the evidence; ambiguous ones
 ("Tripoli", "Rafah") are then decided with it.
+
+Within a country, the other toponyms vote for first-level divisions (the
+"admin consistency" of Mordecai): "Athens" beside "Henderson County" is the
+Athens that shares a state with a Henderson County. A country named once in
+a story set elsewhere, with no other sign of it, yields to a same-named town
+of the state the story is about ("Lebanon" beside "Lebanon County" in a
+Pennsylvania story).
 """
 
 from __future__ import annotations
@@ -23,6 +30,15 @@ ADMIN1_WEIGHT = 1.5
 # A toponym is evidence for a country when its best candidate beats the best
 # candidate of any other country by this much without context.
 CONFIDENT_MARGIN = 1.5
+# "Athens" beside "Henderson County": a city or county in a division the other toponyms vote for.
+COHERENCE_WEIGHT = 1.5
+# Kinds that take the coherence bonus, and the share of the story its country must hold.
+LOCAL_KINDS = frozenset({"city", "county", "town", "us_state"})
+# A country with no evidence of its own loses this much when a same-named local place fits the story
+# (its division gets at least STRAY_SUPPORT of a vote).
+STRAY_COUNTRY_PENALTY = 3.0
+STRAY_SUPPORT = 0.75
+STORY_COUNTRY_SHARE = 0.5
 # Below this nothing is emitted (a small town matched by an alternate name only).
 MIN_SCORE = 2.0
 
@@ -45,30 +61,63 @@ def prior(c: Candidate) -> float:
     return min(3.5, max(0.0, math.log10(max(e.population, 1)) - 4.0))
 
 
+def local_support(c: Candidate, votes: Mapping[str, float] | None,
+                  context: Mapping[str, float] | None) -> float:
+    """0..1: how much the story's other toponyms vote for the division of a local candidate in the story's country."""
+    e = c.entry
+    if not votes or e.kind not in LOCAL_KINDS or not e.admin1 or not e.country:
+        return 0.0
+    if (context or {}).get(e.country, 0.0) < STORY_COUNTRY_SHARE:
+        return 0.0
+    return min(1.0, votes.get(e.admin1, 0.0))
+
+
+def _wide(c: Candidate) -> bool:
+    """A country, first-level division, continent or curated region: wider than any town of its name."""
+    return c.entry.kind in ("country", "us_state", "subdivision", "continent") or c.entry.curated
+
+
 def score(c: Candidate, context: Mapping[str, float] | None = None,
-          admin1s: frozenset[str] = frozenset()) -> float:
-    """Prior + name quality + country context (a share in 0..1 per ISO3) + named first-level division."""
+          admin1s: frozenset[str] = frozenset(), votes: Mapping[str, float] | None = None) -> float:
+    """Prior + name quality + country context (a share in 0..1 per ISO3) + named first-level division
+    + the other toponyms' votes for the candidate's division (``votes``: admin1 code -> votes)."""
     s = prior(c) + NAME_BONUS[c.quality]
     if context and c.entry.country:
         s += CONTEXT_WEIGHT * context.get(c.entry.country, 0.0)
     if c.entry.admin1 and c.entry.admin1 in admin1s and c.entry.kind in ("city", "county"):
         s += ADMIN1_WEIGHT
+    s += COHERENCE_WEIGHT * local_support(c, votes, context)
     # Ties between equal scores go to the bigger place, then the stabler id.
     return s + min(c.entry.population, 10**9) * 1e-12
 
 
 def ranked(candidates: Sequence[Candidate], context: Mapping[str, float] | None = None,
-           admin1s: frozenset[str] = frozenset()) -> list[tuple[float, Candidate]]:
-    """Candidates best first, each with its score."""
-    scored = [(score(c, context, admin1s), c) for c in candidates]
+           admin1s: frozenset[str] = frozenset(), votes: Mapping[str, float] | None = None,
+           ) -> list[tuple[float, Candidate]]:
+    """Candidates best first, each with its score.
+
+    A country with no share of the context loses :data:`STRAY_COUNTRY_PENALTY`
+    when a local candidate of the same name gets a full vote for its division.
+    """
+    if votes and any(_wide(c) for c in candidates):
+        # "Florida", "Kansas", "England": the votes choose among the state's or country's own kind,
+        # never lift a town of that name over it (a country still yields below, to a town with a full vote).
+        scored = [(score(c, context, admin1s, votes if c.entry.kind not in ("city", "town", "county") else None), c)
+                  for c in candidates]
+    else:
+        scored = [(score(c, context, admin1s, votes), c) for c in candidates]
+    if votes and context and any(local_support(c, votes, context) >= STRAY_SUPPORT for c in candidates):
+        scored = [(sc - STRAY_COUNTRY_PENALTY if c.entry.kind == "country" and not context.get(c.entry.country or "", 0.0)
+                   else sc, c) for sc, c in scored]
     scored.sort(key=lambda sc: (-sc[0], sc[1].entry.id))
     return scored
 
 
 def best(candidates: Sequence[Candidate], context: Mapping[str, float] | None = None,
-         admin1s: frozenset[str] = frozenset(), *, min_score: float = MIN_SCORE) -> Candidate | None:
+         admin1s: frozenset[str] = frozenset(), *, min_score: float = MIN_SCORE,
+         votes: Mapping[str, float] | None = None) -> Candidate | None:
     """The candidate to keep, or None when none scores high enough."""
-    order = ranked(candidates, context, admin1s)
+    order = ranked(candidates, context, admin1s, votes)
     if not order or order[0][0] < min_score:
         return None
     return order[0][1]
@@ -103,4 +152,4 @@ def shares(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 __all__ = ["prior", "score", "ranked", "best", "confident_country", "shares",
-           "confident_entry", "NAME_BONUS", "CONTEXT_WEIGHT", "ADMIN1_WEIGHT", "CONFIDENT_MARGIN", "MIN_SCORE"]
+           "confident_entry", "local_support", "NAME_BONUS", "COHERENCE_WEIGHT", "STRAY_COUNTRY_PENALTY", "CONTEXT_WEIGHT", "ADMIN1_WEIGHT", "CONFIDENT_MARGIN", "MIN_SCORE"]

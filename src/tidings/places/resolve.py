@@ -210,6 +210,37 @@ def named_admin1s(looked: Sequence[Looked]) -> frozenset[str]:
     return frozenset(out)
 
 
+VOTING_KINDS = frozenset({"city", "town", "county", "us_state"})
+VOTE_FLOOR = 10_000
+
+
+def division_votes(looked: Sequence[Looked], keys: Sequence[str | None]) -> dict[str | None, Counter[str]]:
+    """Per toponym name, the votes each first-level division gets from the story's other names.
+
+    Each distinct name casts one vote, split over the divisions its candidates
+    (cities, counties, states, by their own names) lie in, in proportion to
+    their population (counties and states count as a town of
+    :data:`VOTE_FLOOR`): "Lebanon County" (one state) votes fully for
+    Pennsylvania, "Atlanta" almost fully for Georgia, "Springfield" a little
+    for each of its states. A name's own vote is left out of its tally.
+    """
+    own: dict[str, dict[str, float]] = {}
+    for n, lk in enumerate(looked):
+        mine = own.setdefault(keys[n] if keys[n] is not None else f"#{n}", {})
+        for c in lk.candidates:
+            e = c.entry
+            if e.admin1 and e.kind in VOTING_KINDS and c.quality >= NAME:
+                mine[e.admin1] = max(mine.get(e.admin1, 0.0), float(max(e.population, VOTE_FLOOR)))
+    total: Counter[str] = Counter()
+    split: dict[str, Counter[str]] = {}
+    for key, sizes in own.items():
+        whole = sum(sizes.values())
+        if whole > 0:
+            split[key] = Counter({a: size / whole for a, size in sizes.items()})
+            total.update(split[key])
+    return {key: total - split.get(key, Counter()) for key in own}
+
+
 def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
             evidence: Sequence[Evidence | None] | None = None) -> list[Resolved]:
     """The chosen entry per toponym in text order; unresolvable or unconvincing toponyms are left out."""
@@ -221,13 +252,15 @@ def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
         if iso3 and evidence is not None and evidence[n] is not None:
             own.setdefault(evidence[n].key, Counter())[iso3] += DATELINE_WEIGHT if lk.source == "dateline" else 1.0
     whole = shares(weights)
+    keys = [evidence[n].key if evidence is not None and evidence[n] is not None else None for n in range(len(looked))]
+    votes = division_votes(looked, keys)
     chosen: list[tuple[Looked, Candidate, bool, str | None]] = []
     accepted: dict[str, GazEntry] = {}
     for n, lk in enumerate(looked):
         ev = evidence[n] if evidence is not None else None
         mine = own.get(ev.key) if ev is not None else None
         context = shares(Counter(weights) - mine) if mine else whole
-        choice = best(lk.candidates, context, admin1s)
+        choice = best(lk.candidates, context, admin1s, votes=votes.get(keys[n] if keys[n] is not None else f"#{n}"))
         if choice is None:
             continue
         ok = _acceptable(choice, lk, whole, admin1s, ev)
@@ -262,5 +295,5 @@ def main_country_of(weights: Mapping[str, float], order: Sequence[str] = ()) -> 
     return max(weights, key=lambda k: (weights[k], -first.get(k, len(order))))
 
 
-__all__ = ["Looked", "Resolved", "Evidence", "look_up", "look_up_all", "ev_surnames", "nationality_counts", "country_weights", "resolve", "named_admin1s",
+__all__ = ["Looked", "Resolved", "Evidence", "look_up", "look_up_all", "ev_surnames", "nationality_counts", "country_weights", "resolve", "named_admin1s", "division_votes",
            "main_country_of", "NATIONALITY_WEIGHT"]

@@ -78,11 +78,14 @@ def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             in_ent[k] = True
+    # one pass over the tokens: indexing the doc builds a Token object on every access
+    proper = [t.pos_ == "PROPN" for t in doc]
+    n = len(doc)
     k = 0
-    while k < len(doc):
-        if doc[k].pos_ == "PROPN" and not in_ent[k] and doc[k].text[:1].isupper():
+    while k < n:
+        if proper[k] and not in_ent[k] and doc[k].text[:1].isupper():
             end = k + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and not in_ent[end]:
+            while end < n and proper[end] and not in_ent[end]:
                 end += 1
             found.append(Toponym(k, end, "propn"))
             k = end

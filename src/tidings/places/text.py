@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = re.compile(r"[\u2019'`\u02bf\u02be\u02bc\u2018.\u00b4]")
 _SPACE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/,]+")
@@ -16,6 +17,7 @@ _ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ad|az|at|ash|ath|adh|ed|es|et) ")
 _LEADING = ("the ",)
 
 
+@lru_cache(maxsize=1 << 14)  # the same few hundred names are looked up over and over
 def fold(name: str) -> str:
     """The lookup key of a name: lower-case ASCII-ish, no diacritics, single spaces."""
     decomposed = unicodedata.normalize("NFKD", name)

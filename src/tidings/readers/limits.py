@@ -3,10 +3,12 @@
 Both report, never drop silently: a cut article keeps a warning that says how
 much was left out, and a non-English article is skipped with its reason (the
 corpus walk) or warned about (a single ``extract``). The cap is configurable
-per call (``max_chars=``) or for a whole run with ``TIDINGS_MAX_CHARS``; the
-language check is turned off with ``force_language=True`` or
-``TIDINGS_ANY_LANGUAGE=1``. Thresholds and the English function words live in
-``data/language.yaml``.
+per call (``max_chars=``, ``--max-chars``) or for a whole run with
+``TIDINGS_MAX_CHARS``; the language check is turned off with
+``force_language=True``, ``--force-language`` or ``TIDINGS_ANY_LANGUAGE=1``.
+:func:`reading` sets both for code that reads a corpus without taking them as
+arguments (the batch splitter, and the Dask workers it starts). Thresholds and
+the English function words live in ``data/language.yaml``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 from tidings.resources import load_yaml
 
 MAX_CHARS = 200_000
+NOT_ENGLISH = "not English"  # how a language warning begins
+TRUNCATED = "were truncated"  # what a length-cap warning says
+MAX_CHARS_ENV = "TIDINGS_MAX_CHARS"
+ANY_LANGUAGE_ENV = "TIDINGS_ANY_LANGUAGE"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _CUT_BACK = 2_000  # look this far back for a paragraph or sentence end to cut at
 
@@ -28,7 +36,7 @@ def max_chars_setting(value: int | None = None) -> int:
     """The cap in force: the argument, else ``TIDINGS_MAX_CHARS``, else 200,000 (0 or less: no cap)."""
     if value is not None:
         return value
-    raw = os.environ.get("TIDINGS_MAX_CHARS", "").strip()
+    raw = os.environ.get(MAX_CHARS_ENV, "").strip()
     if raw:
         try:
             return int(raw)
@@ -53,7 +61,7 @@ def truncate(text: str, max_chars: int | None = None) -> tuple[str, str | None]:
     kept = text[:cut].rstrip()
     dropped = len(text) - len(kept)
     warning = (f"the article has {len(text):,} characters, over the cap of {cap:,}: only the first {len(kept):,} "
-               f"were read and {dropped:,} were truncated (raise it with TIDINGS_MAX_CHARS or max_chars=)")
+               f"were read and {dropped:,} {TRUNCATED} (raise the cap with --max-chars N, TIDINGS_MAX_CHARS or max_chars=)")
     return kept, warning
 
 
@@ -77,13 +85,13 @@ def not_english(text: str) -> str | None:
     sample = text[: settings["sample_chars"]]
     share = _latin_share(sample)
     if share < settings["min_latin_share"] and sum(c.isalpha() for c in sample) >= settings["min_words"]:
-        return f"not English: only {share:.0%} of its letters are Latin script"
+        return f"{NOT_ENGLISH}: only {share:.0%} of its letters are Latin script"
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < settings["min_words"]:
         return None
     common = sum(1 for w in words if w in settings["stopwords"]) / len(words)
     if common < settings["min_stopword_share"]:
-        return f"not English: only {common:.0%} of its {len(words)} words are common English words"
+        return f"{NOT_ENGLISH}: only {common:.0%} of its {len(words)} words are common English words"
     return None
 
 
@@ -91,7 +99,44 @@ def language_forced(force: bool | None = None) -> bool:
     """True when the language check is off (argument, else ``TIDINGS_ANY_LANGUAGE``)."""
     if force is not None:
         return force
-    return os.environ.get("TIDINGS_ANY_LANGUAGE", "").strip().lower() in {"1", "true", "yes"}
+    return os.environ.get(ANY_LANGUAGE_ENV, "").strip().lower() in {"1", "true", "yes"}
 
 
-__all__ = ["MAX_CHARS", "max_chars_setting", "truncate", "not_english", "language_forced"]
+def foreign_reason(warnings: Sequence[str]) -> str | None:
+    """The language check's reason among an article's warnings (the part before any advice), or None."""
+    for warning in warnings:
+        if warning.startswith(NOT_ENGLISH):
+            return warning.split(";", 1)[0]
+    return None
+
+
+def truncation(warnings: Sequence[str]) -> str | None:
+    """The length cap's warning among an article's warnings, or None."""
+    return next((w for w in warnings if TRUNCATED in w), None)
+
+
+@contextmanager
+def reading(*, max_chars: int | None = None, force_language: bool | None = None) -> Iterator[None]:
+    """Set the cap and the language check for everything read inside (this process and those it starts).
+
+    For readers called by code that does not pass ``max_chars``/``force_language`` along; ``None``
+    leaves a setting as it is. The environment is restored on the way out.
+    """
+    wanted = {MAX_CHARS_ENV: None if max_chars is None else str(max_chars),
+              ANY_LANGUAGE_ENV: None if force_language is None else ("1" if force_language else "0")}
+    saved = {name: os.environ.get(name) for name in wanted}
+    try:
+        for name, value in wanted.items():
+            if value is not None:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+__all__ = ["MAX_CHARS", "NOT_ENGLISH", "TRUNCATED", "max_chars_setting", "truncate", "not_english", "language_forced",
+           "foreign_reason", "truncation", "reading"]

@@ -83,7 +83,8 @@ def article_from_text(
     """An Article from text; front matter and HTML are recognised, explicit arguments win.
 
     Text over ``max_chars`` (default 200,000, or ``TIDINGS_MAX_CHARS``) is cut and the cut is
-    reported in ``warnings``; so is text that does not look like English, unless forced.
+    reported in ``warnings``; so is text that does not look like English, unless forced
+    (callers that read files skip such text: see :func:`tidings.readers.limits.foreign_reason`).
     """
     warnings = list(warnings or [])
     meta: dict[str, Any] = {}
@@ -112,7 +113,7 @@ def article_from_text(
         foreign = not_english(text)
         if foreign:
             warnings.append(f"{foreign}; tidings reads English news, so expect few results "
-                            "(a corpus walk skips such articles unless TIDINGS_ANY_LANGUAGE=1)")
+                            "(tidings extract, ingest and batch skip it unless --force-language)")
     lines = text.split("\n")
     first = lines[0].strip()
     looks_like_title = bool(first) and len(first) < 200 and not first.endswith((".", "\"", "”")) and len(lines) > 1

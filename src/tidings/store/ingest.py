@@ -10,6 +10,13 @@ report, so a slow pipeline does not hold finished work in memory long). A
 kill loses at most the open batch, never part of an article, and a rerun
 skips what was stored. If a batch fails, its reports are retried one by one
 so a single bad article is recorded and the rest are kept.
+
+A file store is held only while it is written: after a batch's commit the
+connection is released (:meth:`Store.release`) when the batch took a while to
+extract (the usual case: the pipeline is the slow part) or when the store has
+been held for ``HOLD_SECONDS`` without a break (reports extracted elsewhere
+arrive fast); other processes can read the file in between. Which articles
+are stored is remembered in memory, so no query is needed between batches.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ Extractor = Callable[[Article], Report]
 OnItem = Callable[[CorpusItem, str], None]
 BATCH_SIZE = 32
 BATCH_SECONDS = 5.0
+IDLE_SECONDS = 0.5   # a batch that took this long to gather: let go of the file after it
+HOLD_SECONDS = 2.0   # never hold the file longer than this without a break for readers
+BREAK_SECONDS = 0.05  # how long that break lasts
 
 
 @dataclass(slots=True)
@@ -75,7 +85,11 @@ class _Pending:
         self.size, self.seconds = max(1, size), seconds
         self.items: list[tuple[CorpusItem, Report]] = []
         self.ids: set[str] = set()
+        self.failures: list[tuple[str, str, str | None]] = []  # recorded with the next batch
+        self.stored = _stored_ids(store)
         self.since = 0.0
+        self.held_since = time.perf_counter()
+        self.gathered = time.perf_counter()  # when the last batch was written
 
     def tell(self, item: CorpusItem, outcome: str) -> None:
         if self.on_item is not None:
@@ -89,8 +103,29 @@ class _Pending:
         if len(self.items) >= self.size or time.perf_counter() - self.since >= self.seconds:
             self.flush()
 
+    def known(self, article_id: str) -> bool:
+        return article_id in self.ids or article_id in self.stored
+
+    def fail(self, origin: str, error: str, article_id: str | None) -> None:
+        self.summary.failed.append((origin, error))
+        self.failures.append((origin, error, article_id))
+
     def flush(self) -> None:
         items, self.items, self.ids = self.items, [], set()
+        failures, self.failures = self.failures, []
+        if not items and not failures:
+            return
+        slow = time.perf_counter() - self.gathered >= IDLE_SECONDS
+        if not self.store.held:
+            self.held_since = time.perf_counter()
+        try:
+            self._write(items)
+        finally:
+            for origin, error, article_id in failures:
+                self.store.record_failure(origin, error, article_id=article_id)
+            self._let_go(slow)
+
+    def _write(self, items: list[tuple[CorpusItem, Report]]) -> None:
         if not items:
             return
         try:
@@ -100,14 +135,27 @@ class _Pending:
                 try:
                     self._count(item, self.store.add_report(report, origin=item.origin))
                 except Exception as exc:  # noqa: BLE001 - recorded, and the run goes on
-                    _fail(self.store, self.summary, item.origin, f"{type(exc).__name__}: {exc}", report.article.id)
+                    error = f"{type(exc).__name__}: {exc}"
+                    self.summary.failed.append((item.origin, error))
+                    self.store.record_failure(item.origin, error, article_id=report.article.id)
                     self.tell(item, "failed")
             return
         for (item, _), added in zip(items, results):
             self._count(item, added)
 
+    def _let_go(self, slow: bool) -> None:
+        """Release the file between batches so other processes can read it (see the module's docstring)."""
+        now = time.perf_counter()
+        if slow:
+            self.store.release()
+        elif now - self.held_since >= HOLD_SECONDS and self.store.releasable:
+            self.store.release()
+            time.sleep(BREAK_SECONDS)
+        self.gathered = time.perf_counter()
+
     def _count(self, item: CorpusItem, added: Added) -> None:
         summary = self.summary
+        self.stored.add(added.article_id)
         if added.duplicate:
             summary.duplicates += 1
             self.tell(item, "duplicate")
@@ -131,9 +179,10 @@ def ingest_items(store: Store, items: Iterable[CorpusItem], *, extract: Extracto
     started = time.perf_counter()
     run_id = _start_run(store)
     pending = _Pending(store, summary, on_item, batch_size, batch_seconds)
+    store.release()  # loading the model and extracting the first batch need no file
     try:
         for item in items:
-            _one(store, item, run, summary, pending)
+            _one(item, run, summary, pending)
     finally:
         pending.flush()  # on an interrupt too: what was extracted is kept, all of a batch or none of it
     summary.seconds = time.perf_counter() - started
@@ -147,33 +196,33 @@ def ingest(store: Store, paths: Iterable[str | Path], *, extract: Extractor | No
     return ingest_items(store, iter_corpus(paths), extract=extract, on_item=on_item, batch_size=batch_size)
 
 
-def _one(store: Store, item: CorpusItem, run: Extractor, summary: IngestSummary, pending: _Pending) -> None:
+def _one(item: CorpusItem, run: Extractor, summary: IngestSummary, pending: _Pending) -> None:
     if item.skipped is not None:
         summary.skipped += 1
         pending.tell(item, "skipped")
         return
     if item.article is None:
-        _fail(store, summary, item.origin, item.error or "unreadable", None)
+        pending.fail(item.origin, item.error or "unreadable", None)
         pending.tell(item, "failed")
         return
     summary.read += 1
     article = prepare_article(item.article)
-    if article.id in pending.ids or store.has_article(article.id):
+    if pending.known(article.id):
         summary.duplicates += 1
         pending.tell(item, "duplicate")
         return
     try:
         report = run(article)
     except Exception as exc:  # one bad article must not stop the corpus; the reason is kept
-        _fail(store, summary, item.origin, f"{type(exc).__name__}: {exc}", article.id)
+        pending.fail(item.origin, f"{type(exc).__name__}: {exc}", article.id)
         pending.tell(item, "failed")
         return
     pending.add(item, report)
 
 
-def _fail(store: Store, summary: IngestSummary, origin: str, error: str, article_id: str | None) -> None:
-    summary.failed.append((origin, error))
-    store.record_failure(origin, error, article_id=article_id)
+def _stored_ids(store: Store) -> set[str]:
+    """The ids of the stored articles (20 characters each: about 80 MB for a million)."""
+    return {row[0] for row in store.con.execute("SELECT id FROM articles").fetchall()}
 
 
 def _start_run(store: Store) -> int:

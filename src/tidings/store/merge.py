@@ -2,11 +2,14 @@
 
 The rules live in ``data/coreference.yaml``. A report becomes an :class:`EventView`
 (type family, firm actors with their parents, an effective date window, a
-place, the evidence text); :func:`compare` finds hard conflicts (different
-family or status group, disjoint known actors or recipients, dates that do not
-overlap, places too far apart for their precision) and otherwise scores the
-agreement. Merging is greedy in reading order (:func:`best_match`): the
-store and the ECB+ scorer both call these functions, so they cluster alike.
+place, the evidence text, the article's story); :func:`compare` finds hard
+conflicts (different family or status group, disjoint known actors or
+recipients, dates that do not overlap, places too far apart for their
+precision) and otherwise scores the agreement. Two articles that tell one
+story (:mod:`tidings.store.merge_story`) about the same kind of act are tied
+even without a date, the evidence that dateless corpora (ECB+) lack. Merging
+is greedy in reading order (:func:`best_match`): the store and the ECB+ scorer
+both call these functions, so they cluster alike.
 
     >>> clusters = cluster_reports(reports)          # [[(report index, event id), …], …]
 """
@@ -26,10 +29,12 @@ from rapidfuzz import fuzz
 from tidings.errors import DataError
 from tidings.model import Event, Report
 from tidings.resources import data_path, load_schema, load_yaml
+from tidings.store.merge_story import TermCounts, story_terms, trigger_key
 
 RULES_FILE = "coreference.yaml"
 ANCESTOR = "^"
 NAME = "~"  # an unresolved actor's proper-name words: "~subryan" for "Vishwanand Subryan"
+COARSE = frozenset({"region", "country"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -47,6 +52,8 @@ class Rules:
     weights: dict[str, float]
     generic_names: frozenset[str] = frozenset()
     undated_threshold: float = 0.0
+    story_threshold: float = 1.0
+    story_min_shared: int = 2
 
     def family(self, event_type: str) -> str:
         return self.family_of.get(event_type, event_type)
@@ -75,6 +82,8 @@ def load_rules() -> Rules:
         weights={k: float(v) for k, v in data["weights"].items()},
         undated_threshold=float(data["dates"].get("undated_threshold", data["threshold"])),
         generic_names=frozenset(w.lower() for w in data.get("names", {}).get("generic", [])),
+        story_threshold=float(data.get("story", {}).get("threshold", 1.0)),
+        story_min_shared=int(data.get("story", {}).get("min_shared", 2)),
     )
 
 
@@ -98,6 +107,11 @@ class EventView:
     place_precision: str | None = None
     place_id: str | None = None
     evidence: str = ""
+    story: frozenset[str] = frozenset()  # the article's key terms (merge_story.story_terms)
+    trigger: str = ""  # the trigger's stem (merge_story.trigger_key)
+    mode: str | None = None
+    place_name: str | None = None
+    cameo: str | None = None
 
 
 @dataclass(slots=True)
@@ -107,7 +121,8 @@ class Comparison:
     score: float = 0.0
     conflicts: list[str] = field(default_factory=list)
     parts: dict[str, float] = field(default_factory=dict)
-    anchors: set[str] = field(default_factory=set)  # what ties the two: a shared actor, recipient, place
+    anchors: set[str] = field(default_factory=set)  # what ties the two: a shared actor, recipient, place, story
+    story: float = 0.0  # how alike the two articles' stories are (merge_story.story_similarity)
 
     @property
     def compatible(self) -> bool:
@@ -184,7 +199,20 @@ def view_event(report: Report, event: Event, *, rules: Rules | None = None) -> E
         lat=place.lat if place else None, lon=place.lon if place else None,
         country=place.country if place else None, place_precision=place.precision if place else None,
         place_id=place.id if place else None, evidence=event.evidence.text,
+        story=_story(report.article.text, rules.generic_names), trigger=trigger_key(event.trigger.text),
+        mode=event.mode, place_name=place.name.casefold() if place else None, cameo=event.cameo,
     )
+
+
+def article_story(text: str, *, rules: Rules | None = None) -> frozenset[str]:
+    """An article's story terms (what :class:`TermCounts` counts), as :func:`view_event` reads them."""
+    return _story(text, (rules or load_rules()).generic_names)
+
+
+@lru_cache(maxsize=256)
+def _story(text: str, generic: frozenset[str]) -> frozenset[str]:
+    # the store views one article's events one by one: read its story once
+    return story_terms(text, generic)
 
 
 def view_events(report: Report, *, rules: Rules | None = None) -> list[EventView]:
@@ -235,9 +263,21 @@ def _dates(a: EventView, b: EventView, out: Comparison, rules: Rules) -> None:
         out.parts["date"] = w["date_overlap"]
 
 
-def _places(a: EventView, b: EventView, out: Comparison, rules: Rules) -> None:
+def _places(a: EventView, b: EventView, out: Comparison, rules: Rules, *, same_story: bool = False,
+            stories: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> None:
     w = rules.weights
     if a.place_id is None or b.place_id is None:
+        out.parts["place"] = w["place_unknown"]
+        return
+    if same_story and a.place_id != b.place_id and a.place_name and a.place_name == b.place_name:
+        # one story, one toponym ("Vancouver"), two readings of it by the gazetteer: the same place
+        out.anchors.add("place")
+        out.parts["place"] = w["place_coarse"]
+        return
+    if (same_story and a.place_id != b.place_id and {a.place_precision, b.place_precision} & COARSE
+            and (_named_in(a, stories[1], rules) or _named_in(b, stories[0], rules))):
+        # one story placed once in a city, once only by a region or country named nearby, and the
+        # other article names that city too: the coarse reading yields (two cities still conflict below)
         out.parts["place"] = w["place_unknown"]
         return
     if a.country and b.country and a.country != b.country:
@@ -262,8 +302,34 @@ def _places(a: EventView, b: EventView, out: Comparison, rules: Rules) -> None:
         out.parts["place"] = w["place_coarse"]
 
 
-def compare(a: EventView, b: EventView, *, rules: Rules | None = None) -> Comparison:
-    """Conflicts and agreement score of two reported events."""
+def _named_in(view: EventView, story: frozenset[str], rules: Rules) -> bool:
+    """Whether an article's story names this view's place ("Vancouver" among its key terms)."""
+    words = {k[len(NAME):] for k in name_keys(view.place_name.title(), rules)} if view.place_name else set()
+    return bool(words) and words <= story
+
+
+def same_act(a: EventView, b: EventView) -> bool:
+    """The two triggers name one kind of act.
+
+    The same stem ("killed", "killing"), or the same type with the same mode
+    ("shot", "opened fire": firearms) or the same CAMEO code of the lexicon
+    ("killed", "died": 180). "Arrested" and "attack", or "killed" and
+    "murder" (180, 1823), are different acts of one incident.
+    """
+    if a.trigger and a.trigger == b.trigger:
+        return True
+    return a.type == b.type and ((a.mode is not None and a.mode == b.mode)
+                                 or (a.cameo is not None and a.cameo == b.cameo))
+
+
+def compare(a: EventView, b: EventView, *, rules: Rules | None = None, counts: TermCounts | None = None) -> Comparison:
+    """Conflicts and agreement score of two reported events.
+
+    ``counts`` (story terms of the collection being merged, see
+    :mod:`tidings.store.merge_story`) gives the article-level evidence: two
+    articles telling one story about the same kind of act are tied, with or
+    without a date. Without ``counts`` there is no such evidence.
+    """
     rules = rules or load_rules()
     w = rules.weights
     out = Comparison()
@@ -278,9 +344,17 @@ def compare(a: EventView, b: EventView, *, rules: Rules | None = None) -> Compar
     _roles(a.actors, b.actors, "actors", out, w)
     _roles(a.recipients, b.recipients, "recipients", out, w)
     _dates(a, b, out, rules)
-    _places(a, b, out, rules)
+    # no collection to weigh the terms by, no article-level evidence: every term would weigh alike
+    story = (counts.similarity(a.article_id, a.story, b.article_id, b.story, min_shared=rules.story_min_shared)
+             if counts is not None and a.article_id != b.article_id else 0.0)
+    same_story = story >= rules.story_threshold
+    stories = (counts.story(a.article_id, a.story), counts.story(b.article_id, b.story)) if same_story and counts else (
+        frozenset(), frozenset())
+    _places(a, b, out, rules, same_story=same_story, stories=stories)
+    if same_story and same_act(a, b):
+        out.anchors.add("story")
     if not out.anchors:
-        out.conflicts.append("nothing ties them: no shared actor, recipient or place")
+        out.conflicts.append("nothing ties them: no shared actor, recipient or place, and not one story")
         return out
     similarity = fuzz.token_set_ratio(a.evidence, b.evidence) / 100.0 if a.evidence and b.evidence else 0.0
     if (a.article_id == b.article_id and out.parts.get("date") != w["date_same_day"]
@@ -289,9 +363,14 @@ def compare(a: EventView, b: EventView, *, rules: Rules | None = None) -> Compar
         out.conflicts.append("same article, not the same day")
         return out
     out.parts["evidence"] = w["evidence_similarity"] * similarity
+    out.story = story
     out.score = sum(out.parts.values())
-    if None in (a.lo, b.lo) and out.score < rules.undated_threshold:
-        # without a date the one thing that tells similar incidents apart is missing: ask for more
+    if "story" in out.anchors:
+        # two articles telling one story, the same kind of act in both: enough on its own
+        out.score = max(out.score, rules.threshold)
+    if None in (a.lo, b.lo) and out.score < rules.undated_threshold and "story" not in out.anchors:
+        # without a date the one thing that tells similar incidents apart is missing: ask for more,
+        # a higher score or two articles telling the same story about the same kind of act
         out.conflicts.append(f"no date to compare and score {out.score:.2f} < {rules.undated_threshold}")
     return out
 
@@ -313,7 +392,7 @@ def _empty_roles(a: EventView, b: EventView) -> set[str]:
 
 
 def best_match(view: EventView, candidates: dict[str, Sequence[EventView]], *,
-               rules: Rules | None = None) -> tuple[str | None, float]:
+               rules: Rules | None = None, counts: TermCounts | None = None) -> tuple[str | None, float]:
     """The candidate event ``view`` joins: compatible with every member, best score over threshold.
 
     ``candidates`` maps an event id to the views of its reports so far.
@@ -323,7 +402,7 @@ def best_match(view: EventView, candidates: dict[str, Sequence[EventView]], *,
     for event_id, members in candidates.items():
         score = 0.0
         for member in members:
-            result = compare(view, member, rules=rules)
+            result = compare(view, member, rules=rules, counts=counts)
             if not result.compatible:
                 score = -1.0
                 break
@@ -333,14 +412,22 @@ def best_match(view: EventView, candidates: dict[str, Sequence[EventView]], *,
     return best
 
 
-def cluster_views(views: Sequence[EventView], *, rules: Rules | None = None) -> list[list[EventView]]:
-    """Greedy clustering in order, exactly as the store merges one report after another."""
+def cluster_views(views: Sequence[EventView], *, rules: Rules | None = None,
+                  counts: TermCounts | None = None) -> list[list[EventView]]:
+    """Greedy clustering in order, exactly as the store merges one report after another.
+
+    ``counts`` defaults to the story terms of the articles of ``views``.
+    """
     rules = rules or load_rules()
+    if counts is None:
+        counts = TermCounts()
+        for view in views:
+            counts.add(view.article_id, view.story)
     clusters: dict[str, list[EventView]] = {}
     for view in views:
         candidates = {cid: members for cid, members in clusters.items()
                       if members[0].family == view.family and any(windows_meet(m, view) for m in members)}
-        chosen, _ = best_match(view, candidates, rules=rules)
+        chosen, _ = best_match(view, candidates, rules=rules, counts=counts)
         if chosen is None:
             clusters[view.key] = [view]
         else:
@@ -379,5 +466,5 @@ def _as_dict(view: EventView) -> dict[str, Any]:
 __all__ = [
     "Rules", "EventView", "Comparison", "load_rules", "view_event", "view_events", "compare",
     "best_match", "cluster_views", "cluster_reports", "distance_km", "event_window", "firm_actors", "roles_match",
-    "name_keys", "windows_meet",
+    "name_keys", "windows_meet", "same_act", "article_story", "TermCounts",
 ]

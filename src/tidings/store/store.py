@@ -7,12 +7,21 @@ created. A crash mid-batch leaves the database as it was before that batch
 (never half an article); an article already stored is skipped, so a rerun
 resumes. Rows of a batch are written with one multi-row INSERT per table:
 DuckDB's cost is per statement, not per row.
+
+Sharing the file: DuckDB lets one process write a file, and no other process
+open it meanwhile, not even to read. So a long writer (``tidings ingest``)
+holds the file only while it writes: :meth:`Store.release` closes it between
+batches and the next use reopens it (:func:`connect` retries while another
+process holds the file, then fails with a clear message). Readers open
+read-only for one command or one web request and retry the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,13 +33,18 @@ import duckdb
 
 from tidings.model import Event, Report
 from tidings.store.ids import article_key
-from tidings.store.merge import EventView, Rules, best_match, load_rules, view_event, windows_meet
+from tidings.store.merge import (EventView, Rules, TermCounts, article_story, best_match, load_rules, view_event,
+                                 windows_meet)
+from tidings.store.merge_story import trigger_key
 from tidings.store.schema import StoreError, check_version, migrate
 from tidings.store.sources import source_key, source_label
 
 # Which status an event shows when its reports disagree: the most assertive wins.
 STATUS_ORDER = ("asserted", "reported", "claimed", "alleged", "denied", "future", "hypothetical", "negated")
 PLACE_ORDER = ("point", "city", "region", "country")
+WAIT_ENV = "TIDINGS_LOCK_WAIT"
+READ_WAIT = 10.0   # seconds a reader waits for a writer's batch
+WRITE_WAIT = 60.0  # seconds a writer waits for readers to finish
 
 
 @dataclass(slots=True)
@@ -54,10 +68,13 @@ class Store:
     """An open tidings database; use :func:`open_store` to get one."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, *, where: str, read_only: bool,
-                 score: Callable[[str], float] | None = None, rules: Rules | None = None) -> None:
-        self.con = con
+                 score: Callable[[str], float] | None = None, rules: Rules | None = None,
+                 releasable: bool = False) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = con
         self.where = where
         self.read_only = read_only
+        self.releasable = releasable and where != ":memory:"
+        self._mark: tuple[int, ...] | None = None  # what the file held when we let it go
         self._score = score or _default_score
         self._rules = rules
         self._index: CandidateIndex | None = None
@@ -71,8 +88,38 @@ class Store:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; reopened (waiting for other processes) if :meth:`release` closed it."""
+        if self._con is None:
+            self._con = connect(self.where, read_only=self.read_only)
+            if self._mark is not None and self._fingerprint(self._con) != self._mark:
+                self._index = self._ids = None  # another process wrote meanwhile: our caches may be stale
+        return self._con
+
+    @property
+    def held(self) -> bool:
+        """Whether this Store has the file open now."""
+        return self._con is not None
+
+    def release(self) -> None:
+        """Close the file until the next use, so other processes can open it (file stores only)."""
+        if not self.releasable or self._con is None:
+            return
+        self._mark = self._fingerprint(self._con)
+        self._con.close()
+        self._con = None
+
+    @staticmethod
+    def _fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[int, ...]:
+        row = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_reports), "
+                          "(SELECT count(*) FROM actors), (SELECT count(*) FROM places)").fetchone()
+        return tuple(int(v) for v in row or ())
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
@@ -228,7 +275,7 @@ class Store:
 
     _VIEW_SQL = """SELECT r.id, r.event_id, r.article_id, r.type, r.family, r.status_group, r.actor_keys,
                           r.recipient_keys, r.window_lo, r.window_hi, r.precision, p.lat, p.lon, p.country,
-                          p.precision, r.place_id, r.evidence
+                          p.precision, r.place_id, r.evidence, r.trigger, r.mode, p.name
                    FROM event_reports r LEFT JOIN places p ON p.id = r.place_id"""
 
     def _candidates(self, view: EventView) -> dict[str, list[EventView]]:
@@ -237,11 +284,18 @@ class Store:
             self._index = CandidateIndex()
             for row in self.con.execute(self._VIEW_SQL + " ORDER BY r.event_id, r.id").fetchall():
                 self._index.add(row[1], _row_view(row))
+            # merge hook (issue 8): story terms of every stored article weigh the article-level evidence
+            for article_id, text in self.con.execute("SELECT id, text FROM articles").fetchall():
+                self._index.terms.add(article_id, article_story(text or "", rules=self.rules))
         return self._index.candidates(view)
 
     def _place_event(self, report: Report, event: Event, batch: _Batch) -> tuple[str, bool]:
         view = view_event(report, event, rules=self.rules)
-        chosen, score = best_match(view, self._candidates(view), rules=self.rules)
+        candidates = self._candidates(view)
+        terms = self._index.terms if self._index is not None else None
+        if terms is not None:
+            terms.add(view.article_id, view.story)
+        chosen, score = best_match(view, candidates, rules=self.rules, counts=terms)
         merged = chosen is not None
         event_id = chosen or "ev_" + hashlib.sha1(view.key.encode("utf-8")).hexdigest()[:16]
         if self._index is not None:
@@ -350,6 +404,7 @@ class CandidateIndex:
         self.members: dict[str, list[EventView]] = {}
         self.buckets: dict[tuple[str, str, int | None], set[str]] = {}
         self.families: dict[tuple[str, str], set[str]] = {}
+        self.terms = TermCounts()  # story-term frequencies of the stored articles (merge_story)
 
     @staticmethod
     def _months(lo: date | None, hi: date | None) -> Iterable[int | None]:
@@ -384,6 +439,7 @@ def _row_view(row: tuple[Any, ...]) -> EventView:
         key=row[0], article_id=row[2], type=row[3], family=row[4], status_group=row[5],
         actors=frozenset(row[6]), recipients=frozenset(row[7]), lo=row[8], hi=row[9], precision=row[10],
         lat=row[11], lon=row[12], country=row[13], place_precision=row[14], place_id=row[15], evidence=row[16],
+        trigger=trigger_key(row[17] or ""), mode=row[18], place_name=row[19].casefold() if row[19] else None,
     )
 
 
@@ -391,19 +447,65 @@ def _rank(order: tuple[str, ...]) -> Callable[[str | None], int]:
     return lambda value: order.index(value) if value in order else len(order)
 
 
+class StoreBusy(StoreError):
+    """Another process held the database for longer than we were willing to wait."""
+
+
+def lock_wait(read_only: bool) -> float:
+    """Seconds to wait for a file another process holds: ``$TIDINGS_LOCK_WAIT``, else 10 (read) or 60 (write)."""
+    raw = os.environ.get(WAIT_ENV, "").strip()
+    try:
+        return max(0.0, float(raw)) if raw else (READ_WAIT if read_only else WRITE_WAIT)
+    except ValueError:
+        return READ_WAIT if read_only else WRITE_WAIT
+
+
+def connect(where: str, *, read_only: bool, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, retried with backoff while another process holds the file; StoreError after ``wait`` s."""
+    if where == ":memory:":
+        return duckdb.connect(where)
+    limit = lock_wait(read_only) if wait is None else wait
+    deadline = time.monotonic() + limit
+    delay = 0.005
+    while True:
+        try:
+            return duckdb.connect(where, read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                if "not a valid DuckDB database" in text or "database file" in text:
+                    raise StoreError(f"{where} is not a tidings database (not a DuckDB file): "
+                                     "check the --db path, or give a new file name to start one") from None
+                raise StoreError(f"cannot open {where!r}: {text.splitlines()[0]}") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                holder = text.split("(PID ", 1)[1].split(")", 1)[0] if "(PID " in text else "?"
+                raise StoreBusy(
+                    f"{where} is busy: another process (PID {holder}) has it open "
+                    f"{'for writing' if read_only else ''} and it stayed busy for {limit:g} s; try again when "
+                    f"it has finished, or wait longer with {WAIT_ENV}=SECONDS".replace("  ", " ")) from None
+            time.sleep(min(delay, left))
+            delay = min(delay * 2, 0.025)  # short: a writer lets go between batches only briefly
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {where!r}: {str(exc).splitlines()[0]}") from None
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False,
-               score: Callable[[str], float] | None = None, rules: Rules | None = None) -> Store:
-    """Open (creating and migrating if needed) a tidings database; ``None`` is an in-memory one."""
+               score: Callable[[str], float] | None = None, rules: Rules | None = None,
+               wait: float | None = None) -> Store:
+    """Open (creating and migrating if needed) a tidings database; ``None`` is an in-memory one.
+
+    While another process holds the file, waits up to ``wait`` seconds (default :func:`lock_wait`).
+    """
     where = ":memory:" if path is None or str(path) == ":memory:" else str(path)
     if where != ":memory:":
         file = Path(where)
         if read_only and not file.exists():
             raise StoreError(f"no database at {where!r}: run `tidings ingest PATH --db {where}` first")
+        if file.is_dir():
+            raise StoreError(f"{where} is a folder: give a database file with --db, e.g. {file / 'tidings.duckdb'}")
         file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(where, read_only=read_only and where != ":memory:")
-    except duckdb.IOException as exc:
-        raise StoreError(f"cannot open {where!r}: {exc} (is another tidings process writing to it?)") from None
+    con = connect(where, read_only=read_only and where != ":memory:", wait=wait)
     try:
         if read_only and where != ":memory:":
             pending = check_version(con, where=where)
@@ -415,7 +517,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
     except Exception:
         con.close()
         raise
-    return Store(con, where=where, read_only=read_only, score=score, rules=rules)
+    return Store(con, where=where, read_only=read_only, score=score, rules=rules, releasable=True)
 
 
-__all__ = ["Store", "Added", "open_store", "STATUS_ORDER"]
+__all__ = ["Store", "Added", "StoreBusy", "open_store", "connect", "lock_wait", "STATUS_ORDER"]

@@ -44,8 +44,14 @@ def expression_for_span(doc: Doc, i: int, j: int, *, resolved_only: bool = False
     conj_head = anchor.head if anchor.dep_ == "conj" else None
     best: tuple[int, int, int] | None = None
     chosen: TimeExpression | None = None
+    # the parse does not change after the pipeline: each expression's verb is found once per doc
+    # (kept as an index: a Token in user_data would tie the doc in a reference cycle)
+    verbs: dict[tuple[int, int], int] = doc.user_data.setdefault("tidings.time_verbs", {})
     for m in mentions:
-        verb = governing_verb(doc, m.i, m.j)
+        at = verbs.get((m.i, m.j))
+        if at is None:
+            at = verbs[(m.i, m.j)] = governing_verb(doc, m.i, m.j).i
+        verb = doc[at]
         inside = i <= m.i and m.j <= j
         if verb == anchor:
             tier = 0

@@ -14,7 +14,7 @@ from tidings.pipeline.annotations import TimeExpression
 from tidings.time import calendar as cal
 from tidings.time.finder import Finder, Found, is_future
 from tidings.time.lexicon import TimeLexicon, load_lexicon
-from tidings.time.patterns import anchor_words, build_matcher, longest_match
+from tidings.time.patterns import anchor_words, build_matcher, longest_match, window_matchers
 from tidings.time.resolve import Result, Tok, resolve, resolve_holiday
 
 CLOCK_REASON = "time of day without a date"
@@ -51,12 +51,10 @@ class TimeTagger:
 
     def __init__(self, vocab: Vocab, tokenize: Callable[[str], Doc], lex: TimeLexicon | None = None) -> None:
         self.lex = lex or load_lexicon()
-        self.finder = Finder(
-            self.lex,
-            build_matcher(self.lex, vocab, tokenize),
-            anchor_words(self.lex, tokenize),
-            longest_match(self.lex, tokenize),
-        )
+        matcher = build_matcher(self.lex, vocab, tokenize)
+        anchors = anchor_words(self.lex, tokenize)
+        reach = longest_match(self.lex, tokenize)
+        self.finder = Finder(self.lex, matcher, anchors, reach, window_matchers(matcher, vocab, anchors, reach))
         self.holidays = {h.name: h for h in self.lex.holidays}
         self.future_aux = self.lex.words["future_aux"]
         self.future_cues = self.lex.words["future_cue"]

@@ -45,11 +45,14 @@ def _is_year(lex: TimeLexicon, tok: Token) -> bool:
 class Finder:
     """Matches, checks and merges time expression candidates over a Doc."""
 
-    def __init__(self, lex: TimeLexicon, matcher: Matcher, anchors: frozenset[str], reach: int) -> None:
+    def __init__(self, lex: TimeLexicon, matcher: Matcher, anchors: frozenset[str], reach: int,
+                 groups: list[tuple[Matcher, int]] | None = None) -> None:
         self.lex = lex
         self.matcher = matcher
         self.anchors = anchors
         self.reach = reach
+        # the same patterns split by the window reach each needs (patterns.window_matchers)
+        self.groups = groups if groups is not None else [(matcher, reach)]
         self.kind_of = {f"form:{f.name}": f.kind for f in lex.forms}
         self._lexical = (
             set(lex.month_of) | set(lex.weekday_of) | set(lex.seasons) | set(lex.words["part_of_day"])
@@ -135,22 +138,32 @@ class Finder:
                 out.append(Found(ent.start, ent.end, "ner:explicit"))
         return out
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def anchor_tokens(self, doc: Doc) -> list[int]:
+        """Indices of anchor words and of tokens with a digit: every match holds one."""
+        anchors = self.anchors
+        # an alphabetic token has no digit: the digit scan runs on the few others
+        return [tok.i for tok in doc
+                if tok.lower_ in anchors or (not tok.is_alpha and any(ch.isdigit() for ch in tok.text))]
+
+    def windows(self, doc: Doc, reach: int | None = None, at: list[int] | None = None) -> list[tuple[int, int]]:
         """Token ranges around anchor words and numbers, merged: the Matcher is costly, most text has no dates."""
         out: list[tuple[int, int]] = []
-        for tok in doc:
-            if tok.lower_ in self.anchors or any(ch.isdigit() for ch in tok.text):
-                a, b = max(0, tok.i - self.reach), min(len(doc), tok.i + self.reach + 1)
-                if out and a <= out[-1][1]:
-                    out[-1] = (out[-1][0], b)
-                else:
-                    out.append((a, b))
+        reach = self.reach if reach is None else reach
+        n = len(doc)
+        for i in self.anchor_tokens(doc) if at is None else at:
+            a, b = max(0, i - reach), min(n, i + reach + 1)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
         return out
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
-        for a, b in self.windows(doc):
-            found.update((mid, a + start, a + end) for mid, start, end in self.matcher(doc[a:b]))
+        at = self.anchor_tokens(doc)
+        for matcher, reach in self.groups:
+            for a, b in self.windows(doc, reach, at):
+                found.update((mid, a + start, a + end) for mid, start, end in matcher(doc[a:b]))
         return sorted(found, key=lambda m: (m[1], m[2]))
 
     def find(self, doc: Doc, keep_entity: Callable[[Found], bool] | None = None) -> list[Found]:

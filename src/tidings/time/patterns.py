@@ -6,6 +6,7 @@ Match ids are strings that say how to resolve the match: ``form:<name>``,
 
 from __future__ import annotations
 
+import re._parser as regex_parser
 from typing import Any, Callable
 
 from spacy.matcher import Matcher
@@ -75,4 +76,57 @@ def longest_match(lex: TimeLexicon, tokenize: Callable[[str], Doc]) -> int:
     return max(forms, max(len(tokenize(p)) + 1 for p in phrases))
 
 
-__all__ = ["slot_spec", "phrase_pattern", "build_matcher", "anchor_words", "longest_match"]
+def _needs_digit(items: Any) -> bool:
+    """Whether every string a parsed regex sequence matches holds a digit (unknown parts: no)."""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL" and chr(arg).isdigit():
+            return True
+        if name == "IN" and arg and all(
+            (str(o) == "LITERAL" and chr(a).isdigit()) or (str(o) == "RANGE" and 48 <= a[0] and a[1] <= 57)
+            for o, a in arg
+        ):
+            return True
+        if name == "SUBPATTERN" and _needs_digit(arg[-1]):
+            return True
+        if name == "BRANCH" and all(_needs_digit(branch) for branch in arg[1]):
+            return True
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1 and _needs_digit(arg[2]):
+            return True
+    return False
+
+
+def _is_anchor_spec(spec: TokenSpec, anchors: frozenset[str]) -> bool:
+    """Whether every token ``spec`` matches opens a window: an anchor word, or a word with a digit."""
+    if spec.get("OP") == "?":
+        return False
+    value = spec.get("LOWER")
+    if isinstance(value, str):
+        return value in anchors
+    if isinstance(value, dict) and "IN" in value:
+        return all(w in anchors for w in value["IN"])
+    if isinstance(value, dict) and "REGEX" in value:
+        return _needs_digit(regex_parser.parse(value["REGEX"]).data)
+    return False
+
+
+def window_matchers(matcher: Matcher, vocab: Vocab, anchors: frozenset[str],
+                    reach: int) -> list[tuple[Matcher, int]]:
+    """``matcher``'s patterns split by length, each group with the window reach it needs.
+
+    A pattern holding an anchor is matched in windows as wide as the pattern is long (the
+    Matcher's cost grows with window size × pattern count, and most patterns are short); one
+    that may lack an anchor keeps the full ``reach``. Together they find what ``matcher`` finds
+    in windows of ``reach``.
+    """
+    groups: dict[int, Matcher] = {}
+    for key in matcher._patterns:  # the Matcher keeps its patterns only here
+        name = vocab.strings[key]
+        for pattern in matcher._patterns[key]:
+            width = len(pattern) if any(_is_anchor_spec(s, anchors) for s in pattern) else reach
+            width = min(width, reach)
+            groups.setdefault(width, Matcher(vocab)).add(name, [pattern])
+    return [(groups[w], w) for w in sorted(groups)]
+
+
+__all__ = ["slot_spec", "phrase_pattern", "build_matcher", "anchor_words", "longest_match", "window_matchers"]

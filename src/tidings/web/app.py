@@ -112,6 +112,9 @@ def create_app(db: str | Path | None = None, *, token: str | None = None, settin
         return response
 
     _install_errors(app)
+    from tidings.web.limits import install_limits
+
+    install_limits(app, _error)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     from tidings.web.routes import router
 

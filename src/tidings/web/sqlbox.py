@@ -17,6 +17,7 @@ import duckdb
 from tidings.store.queries import single_statement
 from tidings.store.schema import StoreError
 from tidings.store.store import Store
+from tidings.web.backend import QueryTimeout
 
 
 def run_sql(store: Store, query: str, *, seconds: float = 5.0, max_rows: int = 1000) -> list[dict[str, Any]]:
@@ -31,7 +32,8 @@ def run_sql(store: Store, query: str, *, seconds: float = 5.0, max_rows: int = 1
         columns = [d[0] for d in cursor.description or []]
         rows = [dict(zip(columns, row)) for row in cursor.fetchmany(max_rows)]
     except duckdb.InterruptException:
-        raise StoreError(f"the query ran longer than {seconds:g} s and was stopped") from None
+        raise QueryTimeout(f"the query ran longer than {seconds:g} s and was stopped: "
+                           "add filters or a LIMIT, and try again") from None
     except duckdb.Error as exc:
         raise StoreError(f"query failed: {_short(exc)}") from None
     finally:

@@ -1,0 +1,28 @@
+"""A restarted batch run reuses a split only when the reading limits are the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.batch.partition import BatchError, prepare, settings
+from tidings.readers.limits import reading
+
+
+def test_partition_settings_record_reading_limits(tmp_path: Path) -> None:
+    with reading(max_chars=5_000, force_language=True):
+        wanted = settings([tmp_path], batch_size=10, max_chars=100, actors=None)
+    assert wanted["article_max_chars"] == 5_000
+    assert wanted["force_language"] is True
+
+
+def test_partition_restart_with_other_language_setting_refuses(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Rebels attacked an army post near the border on Monday, officials said.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    prepare([corpus], out, batch_size=10)
+    with reading(force_language=True), pytest.raises(BatchError):
+        prepare([corpus], out, batch_size=10)
