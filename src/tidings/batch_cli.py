@@ -71,7 +71,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract a corpus in partitions on local Dask workers or a cluster; resumable; Parquet out."""
         from tidings.batch import run_batch
-        from tidings.readers.limits import reading
 
         with _bar(quiet) as bar:
             tasks: dict[str, Any] = {}
@@ -84,10 +83,9 @@ def register(app: typer.Typer) -> None:
                 else:
                     bar.update(tasks[phase], completed=done, total=total or None)
 
-            # the corpus is read (and cut, and its language checked) while the batch splits it
-            with reading(max_chars=max_chars, force_language=force_language or None):
-                summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                                    actors=actors, progress=progress)
+            summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, batch_size=batch_size,
+                                actors=actors, progress=progress, article_max_chars=max_chars,
+                                force_language=force_language or None)
         result: dict[str, Any] = {"batch": summary.to_dict()}
         rate = summary.extracted / summary.seconds if summary.seconds else 0.0
         _err.print(f"{summary.articles} articles in {summary.partitions} partitions under {summary.out}: "

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from tidings.readers.corpus import EMPTY, MALFORMED, NOT_ENGLISH, iter_corpus
-from tidings.readers.limits import reading
 
 FRENCH = ("Le gouvernement a annoncé mardi que les forces armées avaient lancé une opération contre les groupes "
           "armés dans le nord du pays, selon un communiqué publié par le ministère de la Défense. Les combats ont "
@@ -55,17 +53,6 @@ def test_skip_reasons_corpus_items_carry_their_kind(tmp_path) -> None:
     items = list(iter_corpus([_corpus(tmp_path / "news.jsonl")], force_language=False, max_chars=600))
     assert [i.kind for i in items] == [None, NOT_ENGLISH, MALFORMED, EMPTY, None]
     assert any("were truncated" in w for w in items[4].article.warnings)
-
-
-def test_skip_reasons_reading_sets_and_restores_the_limits(tmp_path, monkeypatch) -> None:
-    monkeypatch.delenv("TIDINGS_MAX_CHARS", raising=False)
-    monkeypatch.setenv("TIDINGS_ANY_LANGUAGE", "0")
-    corpus = _corpus(tmp_path / "news.jsonl")
-    with reading(max_chars=300, force_language=True):
-        items = list(iter_corpus([corpus]))
-        assert os.environ["TIDINGS_MAX_CHARS"] == "300"
-    assert items[1].article is not None and len(items[4].article.text) <= 300
-    assert "TIDINGS_MAX_CHARS" not in os.environ and os.environ["TIDINGS_ANY_LANGUAGE"] == "0"
 
 
 @pytest.mark.parametrize("forced", [False, True])

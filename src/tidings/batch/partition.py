@@ -80,12 +80,13 @@ def read_partition(out: Path, index: int) -> list[dict[str, Any]]:
 
 
 def settings(paths: Sequence[str | Path], *, batch_size: int, max_chars: int,
-             actors: Sequence[str | Path] | None) -> dict[str, Any]:
+             actors: Sequence[str | Path] | None, article_max_chars: int | None = None,
+             force_language: bool | None = None) -> dict[str, Any]:
     """What must match for a restarted run to reuse a split (and its finished partitions)."""
     # the article cap and the language check decide what the split holds: a change must re-split
     return {"format": FORMAT, "inputs": [str(Path(p).resolve()) for p in paths], "batch_size": batch_size,
             "max_chars": max_chars, "actors": [str(Path(p).resolve()) for p in actors or ()],
-            "article_max_chars": max_chars_setting(), "force_language": language_forced()}
+            "article_max_chars": max_chars_setting(article_max_chars), "force_language": language_forced(force_language)}
 
 
 def split(items: Iterable[CorpusItem], out: Path, *, batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS,
@@ -123,14 +124,18 @@ def split(items: Iterable[CorpusItem], out: Path, *, batch_size: int = BATCH_SIZ
 
 def prepare(paths: Sequence[str | Path], out: Path, *, batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS,
             actors: Sequence[str | Path] | None = None, on_item: Callable[[int], None] | None = None,
+            article_max_chars: int | None = None, force_language: bool | None = None,
             ) -> tuple[Plan, bool]:
     """The partitions of this run: reused from ``out`` when a run of the same settings split them already.
 
-    Returns the plan and whether it was reused.
+    ``article_max_chars`` and ``force_language`` are the readers' cap and language check (None: their
+    defaults); the split applies them, so they are part of the settings. Returns the plan and whether
+    it was reused.
     """
     if batch_size < 1 or max_chars < 1:
         raise BatchError("--batch-size must be at least 1")
-    wanted = settings(paths, batch_size=batch_size, max_chars=max_chars, actors=actors)
+    wanted = settings(paths, batch_size=batch_size, max_chars=max_chars, actors=actors,
+                      article_max_chars=article_max_chars, force_language=force_language)
     manifest = read_json(out / MANIFEST)
     if manifest is not None:
         if manifest.get("settings") != wanted:
@@ -144,7 +149,7 @@ def prepare(paths: Sequence[str | Path], out: Path, *, batch_size: int = BATCH_S
             raise BatchError(f"no file or folder at {str(given)!r}: check the path")
     out.mkdir(parents=True, exist_ok=True)
     write_json(out / MANIFEST, {"settings": wanted, "complete": False})
-    plan = split(iter_corpus(paths), out, batch_size=batch_size, max_chars=max_chars, on_item=on_item)
+    plan = split(iter_corpus(paths, force_language=force_language, max_chars=article_max_chars), out, batch_size=batch_size, max_chars=max_chars, on_item=on_item)
     write_json(out / MANIFEST, {"settings": wanted, "complete": True, "plan": plan.to_dict()})
     return plan, False
 

@@ -146,14 +146,19 @@ def _run_dask(todo: list[int], out: Path, actors: list[str] | None, *, workers: 
 
 def run_batch(paths: Sequence[str | Path], out: str | Path, *, workers: int = 2, scheduler: str | None = None,
               batch_size: int = BATCH_SIZE, max_chars: int = MAX_CHARS, actors: Sequence[str | Path] | None = None,
-              progress: Progress | None = None) -> BatchSummary:
-    """Extract every article of ``paths`` into Parquet tables under ``out``; ``workers=0`` runs in this process."""
+              progress: Progress | None = None, article_max_chars: int | None = None,
+              force_language: bool | None = None) -> BatchSummary:
+    """Extract every article of ``paths`` into Parquet tables under ``out``; ``workers=0`` runs in this process.
+
+    ``article_max_chars`` / ``force_language``: the readers' cap and language check (see ``prepare``).
+    """
     started = time.perf_counter()
     out = Path(out).resolve()
     summary = BatchSummary(out=str(out))
     reading = (lambda n: progress("reading", n, 0)) if progress else None
     plan, summary.reused_split = prepare(paths, out, batch_size=batch_size, max_chars=max_chars, actors=actors,
-                                         on_item=reading)
+                                         on_item=reading, article_max_chars=article_max_chars,
+                                         force_language=force_language)
     summary.partitions, summary.articles = plan.partitions, plan.articles
     summary.read_errors, summary.skipped = plan.read_errors, plan.skipped
     done = done_partitions(out)

@@ -9,12 +9,16 @@ article text too. ``i``/``j`` are token indices (``doc[i:j]``) for parse work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from tidings.model import Place, When
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -144,28 +148,27 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
+def _once(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed on the first call and kept in ``doc.user_data[key]``."""
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = build(doc)
+    return cached
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text`` read once per doc: spaCy rebuilds it from every token on each access."""
-    cached = doc.user_data.get("tidings.doc_text")
-    if cached is None:
-        cached = doc.user_data["tidings.doc_text"] = doc.text
-    return cached
+    return _once(doc, "tidings.doc_text", lambda d: d.text)
 
 
 def words_of(doc: Doc) -> list[str]:
     """The token texts, built once per doc (callers must not change the list)."""
-    cached = doc.user_data.get("tidings.words")
-    if cached is None:
-        cached = doc.user_data["tidings.words"] = [t.text for t in doc]
-    return cached
+    return _once(doc, "tidings.words", lambda d: [t.text for t in d])
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's lower-cased lemma, built once per doc (callers must not change the list)."""
-    cached = doc.user_data.get("tidings.lemmas")
-    if cached is None:
-        cached = doc.user_data["tidings.lemmas"] = [t.lemma_.lower() for t in doc]
-    return cached
+    return _once(doc, "tidings.lemmas", lambda d: [t.lemma_.lower() for t in d])
 
 
 def published_of(doc: Doc) -> date | None:

@@ -16,8 +16,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -115,28 +114,5 @@ def truncation(warnings: Sequence[str]) -> str | None:
     return next((w for w in warnings if TRUNCATED in w), None)
 
 
-@contextmanager
-def reading(*, max_chars: int | None = None, force_language: bool | None = None) -> Iterator[None]:
-    """Set the cap and the language check for everything read inside (this process and those it starts).
-
-    For readers called by code that does not pass ``max_chars``/``force_language`` along; ``None``
-    leaves a setting as it is. The environment is restored on the way out.
-    """
-    wanted = {MAX_CHARS_ENV: None if max_chars is None else str(max_chars),
-              ANY_LANGUAGE_ENV: None if force_language is None else ("1" if force_language else "0")}
-    saved = {name: os.environ.get(name) for name in wanted}
-    try:
-        for name, value in wanted.items():
-            if value is not None:
-                os.environ[name] = value
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 __all__ = ["MAX_CHARS", "NOT_ENGLISH", "TRUNCATED", "max_chars_setting", "truncate", "not_english", "language_forced",
-           "foreign_reason", "truncation", "reading"]
+           "foreign_reason", "truncation"]
