@@ -58,7 +58,7 @@ def build(path: Path, events: int) -> float:
             '[{{"name": "Reuters", "kind": "outlet", "actor": null}}, {{"name": "a security official", "kind": "anonymous", "actor": null}}]',
             'anonymous:reuters:a security official', 'Reuters → a security official', 10, 80,
             'Actor ' || (i % 300) || ' attacked Actor ' || ((i * 7) % 300) || ' in Town ' || (i % 1000) || '.', 20, 28, 'attacked',
-            0.8, CASE WHEN k = 1 THEN 0.7 END, DATE '2020-01-01' + (i // 2 % 1500)::INTEGER, 'city'
+            0.8, CASE WHEN k = 1 THEN 0.7 END, DATE '2020-01-01' + (i // 2 % 1500)::INTEGER, 'city', NULL
             FROM range({events}) t(i), range(2) s(k) WHERE k = 0 OR i % 2 = 1"""
         con.execute("INSERT INTO event_reports " + report)
         con.execute(f"""INSERT INTO mentions SELECT 'art' || i, 'actor_' || ((2 * i) % 300), 10, 18, 'Actor ' || ((2 * i) % 300)

@@ -1,6 +1,7 @@
 """Ingest throughput: generated articles through the full pipeline into a fresh DuckDB file.
 
     python benchmarks/ingest.py [--articles 1000] [--outlets 4] [--batch N] [--keep DIR]
+    python benchmarks/ingest.py --open STORE.duckdb    # only: open a writer on a copy of STORE
 
 Articles are generated here from a few sentence shapes: each incident is
 told by ``--outlets`` outlets in different words, so merging has work to do.
@@ -9,6 +10,10 @@ with the extracted reports (reading + store, timed alone), so the store's
 figure does not move with the NLP's. Prints articles per second for each
 part and end to end, the database size, how many events the reports merged
 into, and the load average (the machine is shared: figures move with it).
+Last, the CPU seconds a new writer takes to open the file and build its merge
+index (what the next ``tidings ingest`` pays before its first article); with
+``--open`` only that, on a copy of a given store, twice: the first open also
+applies any pending migration.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import tempfile
 import time
 from datetime import date, timedelta
@@ -71,13 +77,35 @@ def _load() -> str:
     return f"load {one:.1f}/{five:.1f}"
 
 
+def open_writer(db: Path) -> tuple[float, float, int]:
+    """CPU and wall seconds to open ``db`` for writing and build the merge index, and its number of articles."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    with open_store(db) as store:
+        store.merge_index()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        return cpu, wall, store.count("articles")
+
+
+def _open_only(source: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="tidings-open-") as folder:
+        copy = Path(folder) / source.name
+        shutil.copy(source, copy)
+        for label in ("first open (migrations included)", "second open"):
+            cpu, wall, n = open_writer(copy)
+            print(f"{label}: {cpu:.3f} s CPU ({wall:.3f} s wall) for {n} articles  [{_load()}]")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--outlets", type=int, default=4, help="articles per incident")
     parser.add_argument("--batch", type=int, default=None, help="articles per transaction (default: the store's)")
     parser.add_argument("--keep", type=Path, default=None, help="write the corpus and database here")
+    parser.add_argument("--open", type=Path, default=None, help="only time opening a writer on (a copy of) this store")
     args = parser.parse_args()
+    if args.open is not None:
+        _open_only(args.open)
+        return
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="tidings-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,6 +148,8 @@ def main() -> None:
     print(f"  end to end {total:.1f} s ({summary.added / total:.1f} articles/s)")
     print(f"  {n_reports} event reports merged into {events} events ({multi} told by more than one article)")
     print(f"  database {size / 1e6:.1f} MB ({size / max(summary.added, 1) / 1e3:.1f} kB per article) at {db}")
+    cpu, wall, n = open_writer(db)
+    print(f"  opening a writer on it: {cpu:.3f} s CPU ({wall:.3f} s wall) for {n} articles  [{_load()}]")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def build(path: Path, n_events: int) -> None:
                               '[{"name": "Outlet", "kind": "outlet"}, {"name": "officials", "kind": "anonymous"}]',
                               'officials', 'Outlet → officials', 0, 55,
                               'Actor 3 attacked Actor 4 near Place 7, officials said. ', 8, 16, 'attacked', 0.7,
-                              NULL, e.first_reported, 'city'
+                              NULL, e.first_reported, 'city', NULL
                        FROM (SELECT i, k, (i // 5 + k * 7) % ? AS a FROM range(?) t(i),
                              range(2) s(k) WHERE k = 0 OR i % 5 = 0) r JOIN events e ON e.id = 'ev_' || r.i""",
                     [n_articles, n_events])

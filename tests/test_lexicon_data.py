@@ -34,6 +34,7 @@ IRREGULAR = {
     "flee": ["fled"], "lend": ["lent"], "buy": ["bought"], "sell": ["sold"], "build": ["built"],
     "forgive": ["forgave"], "retake": ["retook"], "overrun": ["overran"], "slay": ["slew"],
     "freeze": ["froze", "frozen"], "go": ["went", "gone"], "bring": ["brought"], "tell": ["told"],
+    "undertake": ["undertook", "undertaken"], "begin": ["began", "begun"], "pay": ["paid"],
     "beat": ["beaten"], "withhold": ["withheld"], "withdraw": ["withdrew", "withdrawn"], "arise": ["arose"], "stand": ["stood"],
 }
 
@@ -295,3 +296,25 @@ def test_lexicon_reporting_heads_do_not_overlap() -> None:
 def test_lexicon_reporting_statement_types_are_plover_types() -> None:
     types = {v["statement_type"] for v in reporting()["verbs"]} - {None}
     assert types <= set(PLOVER_TYPES)
+
+
+def test_lexicon_rules_validate() -> None:
+    rules = yaml.safe_load((DATA / "predicates_rules.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(rules, schema("predicates_rules.schema.json"))
+
+
+def test_lexicon_rules_schema_rejects_a_type_outside_plover() -> None:
+    rules = yaml.safe_load((DATA / "predicates_rules.yaml").read_text(encoding="utf-8"))
+    rules["threat_conditions"]["conflict_types"] = ["assault"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(rules, schema("predicates_rules.schema.json"))
+
+
+def test_lexicon_rules_conflict_types_are_plover_types() -> None:
+    rules = yaml.safe_load((DATA / "predicates_rules.yaml").read_text(encoding="utf-8"))
+    assert set(rules["threat_conditions"]["conflict_types"]) <= set(PLOVER_TYPES)
+    assert set(rules["purpose"]["keep_types"]) <= set(PLOVER_TYPES)
+
+
+def test_lexicon_predicates_intransitive_entries_are_verbs() -> None:
+    assert all(e["pos"] == "VERB" and not e["object"] for e in predicates() if e.get("intransitive"))

@@ -31,6 +31,7 @@ class Predicate:
     cameo: str | None = None
     confidence: float = 0.8
     cue: str | None = None
+    intransitive: bool = False
     example: str = ""
     line: int = 0
 
@@ -90,6 +91,7 @@ def _predicate(entry: dict[str, Any], line: int) -> Predicate:
         cameo=entry.get("cameo"),
         confidence=float(entry.get("confidence", 0.8)),
         cue=entry.get("cue"),
+        intransitive=bool(entry.get("intransitive", False)),
         example=entry.get("example", ""),
         line=line,
     )

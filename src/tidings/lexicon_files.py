@@ -28,13 +28,14 @@ data/mappings/cameo_to_plover.yaml; a code without a PLOVER type is not expressi
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 
@@ -62,6 +63,18 @@ class VerbDictionary:
     converted: int = 0
     approximated: int = 0  # converted, but adjectives before the object noun were dropped
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, pattern, reason)
+    # patterns kept whole, matched on the words of the sentence (tidings.pipeline.verb_patterns)
+    word_patterns: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def matched_on_words(self) -> int:
+        return len({p["line"] for p in self.word_patterns if p["pattern"].startswith("-") and p["why"] != "converted"})
+
+    @property
+    def null_coded(self) -> int:
+        """Word patterns whose code has no PLOVER type: a match codes nothing (as PETRARCH would code no PLOVER event)."""
+        return len({p["line"] for p in self.word_patterns
+                    if p["pattern"].startswith("-") and p["why"] != "converted" and p["type"] is None})
 
     @property
     def not_expressible(self) -> int:
@@ -73,8 +86,10 @@ class VerbDictionary:
     def summary(self) -> str:
         top = ", ".join(f"{reason} {n}" for reason, n in self.reasons().most_common())
         return (f"{Path(self.path).name}: {self.verbs} verb forms, {self.patterns} patterns read, "
-                f"{self.converted} converted ({self.approximated} without their adjectives), "
-                f"{self.not_expressible} not expressible ({top})")
+                f"{self.converted} converted to lexicon entries ({self.approximated} without their adjectives), "
+                f"{self.matched_on_words} matched on the sentence's words ({self.null_coded} of them with a code "
+                f"of no PLOVER type, which blocks the verb's default), "
+                f"{self.not_expressible} not expressible" + (f" ({top})" if top else ""))
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +153,39 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.strip()) if w]
 
 
+def _head_word(form: str) -> str:
+    """The verb of an irregular form: the word marked "+" ("WIRE_+TAPPED"), else the first."""
+    words = _words(form)
+    marked = [w for w in words if w.startswith("+")]
+    return (marked[0] if marked else words[0] if words else "").lstrip("+")
+
+
+class _Form(NamedTuple):
+    """One verb form of a family: its lemma, phrasal particle, other lemmas, words that must precede it."""
+
+    verb: str
+    particle: str | None
+    variants: list[str]
+    prefix: list[str]
+
+
+def _marker_slot(items: list[dict[str, Any]], star: int, marker: str, grammar: dict[str, Any]) -> str | None:
+    """Where a pattern's actor marker sits: "subject" before the verb, "obj" right after it, "prep:P"
+    after a preposition, "after" after another word; None when the pattern has no such marker."""
+    where = next((k for k, i in enumerate(items) if i.get("marker") == marker), None)
+    if where is None:
+        return None
+    if where < star:
+        return "subject"
+    previous = items[where - 1]
+    if previous.get("verb"):
+        return "obj"
+    alts = previous.get("alts") or []
+    if len(alts) == 1 and len(alts[0]) == 1 and alts[0][0] in grammar["prepositions"]:
+        return f"prep:{alts[0][0]}"
+    return "after"  # "+ * MONEY $": a phrase on the object noun ("money from X")
+
+
 class _Reader:
     """One pass over a verb dictionary; see the module docstring for the format."""
 
@@ -147,7 +195,7 @@ class _Reader:
         self.grammar = _grammar()
         self.result = VerbDictionary(str(path))
         self.synsets: dict[str, list[str]] = {}
-        self.family: list[tuple[str, str | None, list[str]]] = []  # (verb lemma, particle, variants)
+        self.family: list[_Form] = []
         self.family_code: str | None = None
         self.seen: set[tuple[Any, ...]] = set()
         self.current_synset = ""
@@ -189,30 +237,35 @@ class _Reader:
         codes = _CODE.findall(line)
         braces = _BRACES.findall(line)
         name = _BRACES.sub(" ", _CODE.sub(" ", line)).strip()
-        words = _words(name.lstrip("+"))
+        words = _words(name)
         if not words:
             return
         self.result.verbs += 1
         marked = [i for i, w in enumerate(words) if w.startswith("+")]
         head = marked[0] if marked else 0
         words = [w.lstrip("+") for w in words]
-        if head > 0:
-            self.result.skipped.append((number, line, "words before the verb"))
-            return
+        prefix = [w.lower() for w in words[:head]]  # "WIRE_+TAP": "wire" must stand right before the verb
+        rest = words[head + 1:]
         particle = None
-        if len(words) == 2 and words[1].lower() in self.grammar["particles"]:
-            particle = words[1].lower()
-        elif len(words) > 1:
+        if len(rest) == 1 and rest[0].lower() in self.grammar["particles"]:
+            particle = rest[0].lower()
+        elif rest:
             self.result.skipped.append((number, line, "multi-word verb"))
             return
-        verb = self.lemma(words[0], "VERB")
-        forms = [_words(f.lstrip("+"))[0] for group in braces for f in group.split() if _words(f.lstrip("+"))]
-        variants = {words[0].lower()} | {f.lower() for f in forms} | {self.lemma(f, "VERB") for f in forms}
-        self.family.append((verb, particle, sorted(variants - {verb})))
+        verb = self.lemma(words[head], "VERB")
+        forms = [_head_word(f) for group in braces for f in group.split() if _head_word(f)]
+        variants = {words[head].lower()} | {f.lower() for f in forms} | {self.lemma(f, "VERB") for f in forms}
+        self.family.append(_Form(verb, particle, sorted(variants - {verb}), prefix))
         code = codes[0] if codes else self.family_code
         if code is None:
             return
         event_type, mode, context = _plover(code.split(":")[0])
+        if prefix or particle:  # the form itself is a pattern on words: "wire tapped", "cordoned off"
+            if event_type is not None or _DIGITS.match(code.strip()):
+                self._word_pattern(number, line, "*", [self.family[-1]], code, event_type, mode, context,
+                                   "words before the verb" if prefix else "converted")
+            if prefix:
+                return
         if event_type is None:
             return  # "[---]": the verb codes only through its patterns
         if verb in _reporting_verbs() and particle is None:
@@ -220,7 +273,7 @@ class _Reader:
             # event it reports ("X welcomed ..., the agency said"); its patterns still code
             self.result.skipped.append((number, line, "reporting verb (attribution, not an event)"))
             return
-        self._add(number, verb, particle, self.family[-1][2], None, None, event_type, mode, context,
+        self._add(number, verb, particle, self.family[-1].variants, None, None, event_type, mode, context,
                   code, list(self.grammar["actor_slots"]), list(self.grammar["recipient_slots"]), False)
 
     # -- patterns --------------------------------------------------------------------------------
@@ -232,24 +285,43 @@ class _Reader:
         body = re.sub(r"[{}()]", " ", _CODE.sub(" ", line[1:])).strip()
         if not codes:
             return self._skip(number, line, "no code")
-        code = codes[0]
+        code = codes[0].lstrip(":")  # PETRARCH-2 "[:173]": the code after the colon
         event_type, mode, context = _plover(code.split(":")[0])
-        if event_type is None:
-            return self._skip(number, line, "code with no PLOVER type" if code.strip("-") else "null code")
         if not self.family:
             return self._skip(number, line, "verb form not expressible")
         tokens = [t for t in re.split(r"[\s_]+", body) if t]
         if "*" not in tokens:
             return self._skip(number, line, "no verb position")
+        if event_type is None and code.strip("-") and not _DIGITS.match(code.strip()):
+            return self._skip(number, line, "not a code")  # "[+++]", "[xxy]": a test marker, not a code
+        reason = self._simple(number, code, tokens, event_type, mode, context)
+        if reason is None:
+            # also kept whole: the words find it where the parse hangs the object elsewhere ("fired two
+            # artillery shells" for "* ARTILLERY"), and the forms with words before the verb need it
+            self._word_pattern(number, line, body, self.family, code, event_type, mode, context, "converted")
+            return None
+        # kept whole and matched on the sentence's words (tidings.pipeline.verb_patterns)
+        before = len(self.result.word_patterns)
+        if not self._word_pattern(number, line, body, self.family, code, event_type, mode, context, reason):
+            return self._skip(number, line, reason)
+        if len(self.result.word_patterns) == before:
+            return self._skip(number, line, "same words as an earlier pattern")  # "IN_ *" after "IN_*"
+        return None
+
+    def _simple(self, number: int, code: str, tokens: list[str], event_type: str | None, mode: str | None,
+                context: list[str]) -> str | None:
+        """Convert the pattern to lexicon entries when the parse can check it; else the reason it cannot."""
+        if event_type is None:
+            return "code with no PLOVER type" if code.strip("-") else "null code"
         star = tokens.index("*")
         before, after = tokens[:star], tokens[star + 1:]
         if any(t not in _MARKERS for t in before):
-            return self._skip(number, line, "words before the verb")
+            return "words before the verb"
         if "^" in tokens:
-            return self._skip(number, line, "skipped phrase (^)")
+            return "skipped phrase (^)"
         parsed = self._after(after)
         if isinstance(parsed, str):
-            return self._skip(number, line, parsed)
+            return parsed
         particle, prep, objects, slots, loose = parsed
         source_before, target_before = "$" in before, "+" in before
         actor = [slots["$"]] if "$" in slots else list(self.grammar["actor_slots"])
@@ -260,18 +332,76 @@ class _Reader:
         else:
             recipient = list(self.grammar["recipient_slots"])
         if target_before and "$" not in slots:
-            return self._skip(number, line, "target before the verb without a source after it")
+            return "target before the verb without a source after it"
         if source_before and "$" in slots:
-            return self._skip(number, line, "two sources")
+            return "two sources"
         symmetric = "%" in tokens
-        for verb, form_particle, variants in self.family:
-            if particle and form_particle and particle != form_particle:
+        for form in self.family:
+            if form.prefix:
+                continue  # "wire tap": kept whole below
+            if particle and form.particle and particle != form.particle:
                 continue
-            self._add(number, verb, particle or form_particle, variants, objects, prep, event_type, mode,
-                      context, code, actor, recipient, symmetric)
+            self._add(number, form.verb, particle or form.particle, form.variants, objects, prep, event_type,
+                      mode, context, code, actor, recipient, symmetric)
         self.result.converted += 1
         self.result.approximated += int(loose)
         return None
+
+    def _word_pattern(self, number: int, line: str, body: str, forms: list[_Form], code: str,
+                      event_type: str | None, mode: str | None, context: list[str], why: str) -> bool:
+        """Keep a pattern whole, as items to find among the sentence's words; False if it cannot be read."""
+        items = self._items(body)
+        if isinstance(items, str) or sum(1 for i in items if i.get("verb")) != 1:
+            return False
+        star = next(k for k, i in enumerate(items) if i.get("verb"))
+        source, target = _marker_slot(items, star, "$", self.grammar), _marker_slot(items, star, "+", self.grammar)
+        compound = _marker_slot(items, star, "%", self.grammar)
+        for form in forms:
+            if not re.fullmatch(r"[a-z][a-z0-9'-]*", form.verb):
+                continue
+            words = [{"alts": [[w]], "join": k > 0} for k, w in enumerate(form.prefix)]
+            own = [dict(i) for i in items]
+            if words:
+                own[star]["join"] = True
+            if form.particle:
+                own.insert(star + 1, {"alts": [[form.particle]], "join": True})
+            full = own[:star] + words + own[star:]
+            key = (form.verb, json.dumps(full, sort_keys=True))
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            self.result.word_patterns.append({
+                "verb": form.verb, "variants": form.variants, "items": full, "type": event_type, "mode": mode,
+                "context": context, "cameo": _DIGITS.match(code).group() if _DIGITS.match(code) else None,
+                "source": source, "target": target, "compound": compound, "symmetric": compound is not None,
+                "line": number, "pattern": line.strip(), "why": why,
+            })
+        return True
+
+    def _items(self, body: str) -> list[dict[str, Any]] | str:
+        """The pattern's words, markers and verb position in order; "join": right after the item before it."""
+        items: list[dict[str, Any]] = []
+        for chunk in body.split():
+            for k, piece in enumerate(chunk.split("_")):
+                if not piece:
+                    continue  # "IN_ *": a trailing "_" only ends the word
+                join = k > 0 and bool(items) and "marker" not in items[-1]
+                if piece in _MARKERS:
+                    items.append({"marker": piece, "join": False})
+                elif piece == "*":
+                    items.append({"verb": True, "join": join})
+                elif piece.startswith("&"):
+                    members = self._expand(piece[1:].upper(), set())
+                    if not members:
+                        return "unknown synset"
+                    items.append({"alts": sorted({tuple(w.lower() for w in _words(m)) for m in members if _words(m)}),
+                                  "join": join})
+                else:
+                    items.append({"alts": [[piece.lower()]], "join": join})
+        for item in items:
+            if "alts" in item:
+                item["alts"] = [list(a) for a in item["alts"]]
+        return items
 
     def _after(self, tokens: list[str]) -> tuple[str | None, str | None, list[str] | None, dict[str, str], bool] | str:
         """(particle, preposition, object lemmas, marker → slot, modifiers dropped) or the reason it fails."""

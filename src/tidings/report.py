@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 from datetime import date
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from tidings.kb import KnowledgeBase
@@ -20,26 +21,44 @@ from tidings.model import (
 )
 from tidings.pipeline import roles
 from tidings.pipeline.actors import UNKNOWN_PREFIX
-from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, text_of
+from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, _once, text_of
 from tidings.attribution.claims import ClaimLink, actors_after, chain_confidence, chain_of, claim_links
 from tidings.attribution.lexicon import load_reporting_lexicon
 from tidings.pipeline.attribution import frames_over
 from tidings.places import country_place, dateline_place, main_country
-from tidings.places.context import narrowed_by_dateline
-from tidings.time import expression_for_span, governing_verb
+from tidings.places.context import containing, in_institution_name, in_outlet_name, narrowed_by_dateline
+from tidings.time import governing_verb
+from tidings.time.event_date import event_expression
 from tidings.time.published import PUBLISHED_KEY, PublishedInText
+
+
+def _offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's start and end character, read once per doc in one array call."""
+    def build(d: Doc) -> tuple[list[int], list[int]]:
+        starts, lengths = d.to_array([IDX, LENGTH]).T.tolist() if len(d) else ([], [])
+        return starts, [s + n for s, n in zip(starts, lengths)]
+    return _once(doc, "tidings.report.offsets", build)
 
 
 def _span(doc: Doc, i: int, j: int) -> TextSpan:
     """Token range → text span. Reads token offsets directly: building a Span checks the whole
     doc's sentence annotation each time, which made this the pipeline's hottest line."""
     text = text_of(doc)
+    starts, ends = _offsets(doc)
     if j <= i:
-        start = doc[i].idx if i < len(doc) else len(text)
+        start = starts[i] if i < len(starts) else len(text)
         return TextSpan(start, start, "")
-    last = doc[j - 1]
-    start, end = doc[i].idx, last.idx + len(last.text)
+    start, end = starts[i], ends[j - 1]
     return TextSpan(start, end, text[start:end])
+
+
+def _governing_verb(doc: Doc, i: int, j: int) -> int:
+    """:func:`governing_verb`'s token index, kept per doc: every statement asks about every time expression."""
+    known: dict[tuple[int, int], int] = _once(doc, "tidings.report.governing", lambda d: {})
+    found = known.get((i, j))
+    if found is None:
+        found = known[(i, j)] = governing_verb(doc, i, j).i
+    return found
 
 
 def _with_printed_date(doc: Doc, article: Article) -> Article:
@@ -215,27 +234,10 @@ class ReportBuilder:
     def _date(
         self, doc: Doc, candidate: EventCandidate, chain: list[Frame], published: date | None,
     ) -> tuple[When | None, str | None]:
-        """The time of the event's own clause, else of its sentence, else the lede's day (the first
-        day or week the article's first three sentences name, not as the date of a statement), else on
-        or before the date of the statement that reports it, else on or before publication (precision
-        ``reported``)."""
-        chosen = expression_for_span(doc, candidate.trigger_i, candidate.trigger_j, resolved_only=True)
-        cues = {k for f in doc._.frames or [] for k in range(f.cue_i, f.cue_j)}
-        if chosen is None:
-            sentence = doc[candidate.trigger_i].sent
-            chosen = next((
-                e for e in doc._.time_mentions or []
-                if e.value is not None and sentence.start <= e.i < sentence.end
-                and governing_verb(doc, e.i, e.j).i not in cues
-            ), None)
-        if chosen is None:
-            lede_end = next((s.end for n, s in enumerate(doc.sents) if n == 2), len(doc))
-            chosen = next((
-                e for e in doc._.time_mentions or []
-                if e.value is not None and e.i < lede_end and e.value.precision in ("day", "week")
-                and (published is None or e.value.end <= published)
-                and governing_verb(doc, e.i, e.j).i not in cues
-            ), None)
+        """The expression :func:`tidings.time.event_date.event_expression` picks (clause, sentence, the
+        story's day for a lede event, the lede's day), else on or before the date of the statement that
+        reports it, else on or before publication (precision ``reported``)."""
+        chosen = event_expression(doc, candidate, published)
         if chosen is not None:
             return chosen.value, text_of(doc)[chosen.start:chosen.end]
         for frame in reversed(chain):
@@ -254,14 +256,21 @@ class ReportBuilder:
         A country fallback that the text never names joins ``places`` without mentions.
         """
         fineness = {"point": 0, "city": 1, "region": 2, "country": 3}
-        mentions: list[PlaceMention] = doc._.place_mentions or []
+        # "Los Angeles Times": the outlet's city is no event's place.
+        mentions: list[PlaceMention] = _once(doc, "tidings.report.event_places", lambda d: [
+            m for m in d._.place_mentions or [] if not in_outlet_name(d, m.start)])
         clause = {t.i for t in roles.clause_tokens(trigger)}
         sentence = trigger.sent
+        seat: str | None = None  # "Cecil County troopers": used only when the sentence names no other place
         for wanted in (lambda m: m.i in clause, lambda m: sentence.start <= m.i < sentence.end):
             chosen = [m for m in mentions if wanted(m)]
-            if chosen:
-                finest = min(chosen, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
-                return narrowed_by_dateline(doc, finest, places)
+            plain = [m for m in chosen if not in_institution_name(doc, m.start)]
+            if plain:
+                finest = min(plain, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
+                return narrowed_by_dateline(doc, containing(finest, places), places)
+            seat = seat or (chosen[0].place.id if chosen else None)
+        if seat is not None:
+            return narrowed_by_dateline(doc, containing(seat, places), places)
         dateline = dateline_place(doc)
         if dateline is not None and dateline in places:
             return dateline
@@ -300,7 +309,7 @@ class ReportBuilder:
         for expression in doc._.time_mentions or []:
             if expression.value is None or frame.content_i <= expression.i < frame.content_j:
                 continue
-            if governing_verb(doc, expression.i, expression.j).i == cue.i:
+            if _governing_verb(doc, expression.i, expression.j) == cue.i:
                 return expression.value, text_of(doc)[expression.start:expression.end]
         return None, None
 

@@ -61,3 +61,9 @@ def test_petrarch_entries_are_valid_actor_records(fixtures_dir):
     assert "LILLIPUTIAN" in by_id["lilliput"]["aliases"]
     assert by_id["gulliver"]["kind"] == "person"  # codes change with the date
     assert by_id["laputa_government"]["sector"] == "GOV"
+
+
+def test_petrarch_entry_with_several_codes_stands_for_all_of_them(entries):
+    assert entries["FLYING ISLAND"].codes_on(None) == ["LAP", "BAL"]
+    assert entries["FLYING ISLAND"].code_on(None) == "LAP"
+    assert entries["GULLIVER"].codes_on(date(2005, 1, 1)) == ["LILGOV"]

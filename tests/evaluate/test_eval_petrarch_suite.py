@@ -102,3 +102,14 @@ def test_petrarch_suite_codebook_adds_agents_from_the_phrase(fixtures_dir, build
     words = {"blefuscu": ["'s", "minister"], "lilliput": []}
     coded = predicted_codings(report, book, None, lambda rep, event, actor: words[actor])
     assert coded[0][1] == {book.code(report, "blefuscu", None) + "GOV"}
+
+
+def test_petrarch_suite_codebook_codes_every_actor_of_a_compound_entry(fixtures_dir, build):
+    book = CodeBook(read_petrarch_actors(fixtures_dir / "petr_actors.txt"))
+    text = "The Flying Island attacked Lilliput."
+    report = build["report"](text, actors=[build["actor"](text, "flying_island", "Flying Island"),
+                                           build["actor"](text, "lilliput", "Lilliput")],
+                             events=[{"type": "ASSAULT", "trigger": "attacked", "actors": ["flying_island"],
+                                      "recipients": ["lilliput"]}])
+    # PETRARCH codes "FLYING_ISLAND [LAP/BAL]" as two actors: one event meets both codings
+    assert predicted_codings(report, book, None)[0][:3] == ("ASSAULT", {"LAP", "BAL"}, {"LIL"})

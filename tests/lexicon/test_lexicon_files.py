@@ -76,8 +76,9 @@ def test_lexicon_files_petrarch_phrasal_verb_form(verbs_file):
 
 def test_lexicon_files_petrarch_counts_what_it_cannot_express(verbs_file):
     result = read_petrarch_verbs(verbs_file)
-    assert (result.patterns, result.converted, result.not_expressible) == (6, 4, 2)
-    assert result.reasons() == {"words before the verb": 1, "code with no PLOVER type": 1}
+    # "SAID WOULD *" is kept whole as a word pattern; "[xyz]" is no code at all
+    assert (result.patterns, result.converted, result.matched_on_words, result.not_expressible) == (6, 4, 1, 1)
+    assert result.reasons() == {"not a code": 1}
     assert "6 patterns read" in result.summary()
 
 
@@ -117,4 +118,5 @@ def test_lexicon_files_petrarch2_brackets_are_read_as_phrases(tmp_path):
                     encoding="utf-8")
     result = read_petrarch_verbs(path)
     assert [(e["trigger"], e["object"]) for e in result.entries] == [("squeeze", ["supply"])]
-    assert result.reasons() == {"words after the preposition": 1}
+    assert result.reasons() == {}  # "* ON TRIAL" is kept whole as a word pattern
+    assert [p["why"] for p in result.word_patterns] == ["converted", "words after the preposition"]

@@ -132,3 +132,23 @@ def test_events_rules_nominal_attack_target_from_its_verb(run, text, target) -> 
     got = [s.text for e in report.events if e.type == "ASSAULT" for s in e.recipient_spans]
     got += [names.get(r, r) for e in report.events if e.type == "ASSAULT" for r in e.recipients]
     assert any(target in g.lower() for g in got), got
+
+
+# -- arguments: conjuncts, origins and clauses ----------------------------------------------------
+
+def test_events_rules_demand_that_takes_the_clause_subject_as_recipient(run) -> None:
+    coded = _coded(run("Israel demanded that Hamas release the hostages."))
+    assert ("REQUEST", ["Israel"], ["Hamas"]) in coded
+
+
+def test_events_rules_plural_people_from_a_state_are_that_state(run) -> None:
+    report = run("Troops from Panama attacked the rebels on Monday.")
+    assert report.events and report.events[0].actors, "the troops' origin names the party"
+
+
+def test_events_rules_argument_does_not_reach_into_its_conjunct(run) -> None:
+    # "Egypt and Israel" are two arguments, each with its own span, none listed twice
+    event = run("Egypt and Israel signed a security agreement in Cairo on Monday.").events[0]
+    assert event.actors == ["egypt", "israel"]
+    spans = [(s.start, s.end) for s in event.actor_spans]
+    assert len(spans) == len(set(spans)) == 2

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 import tidings.pipeline.time  # noqa: F401 - registers the factory
 from tidings.pipeline.annotations import TimeExpression, register_extensions
 from tidings.time import NO_PUBLISHED, expression_for_span
+from tidings.time.patterns import build_spacy_matcher
 
 MONDAY = date(2016, 12, 19)
 
@@ -118,10 +119,17 @@ def test_time_at_the_time_is_kept_with_reason(nlp: Language) -> None:
         "The Sunday Times reported the raid.",
         "More than 2000 people fled the fighting.",
         "He spent his last day in office signing orders.",
+        "Deputies found the man in the 2000 block of First Avenue.",
+        "Officers were called to the 1900 block of Main Street.",
     ],
 )
 def test_time_ignores_non_dates(nlp: Language, text: str) -> None:
     assert found(run(nlp, text, MONDAY)) == {}
+
+
+def test_time_year_before_a_noun_other_than_block_is_kept(nlp: Language) -> None:
+    assert as_tuple(found(run(nlp, "Violence flared after the 2014 war in Gaza.", MONDAY))["2014"]) == (
+        "2014-01-01", "2014-12-31", "year")
 
 
 def test_time_without_publication_date(nlp: Language) -> None:
@@ -180,15 +188,21 @@ def test_time_relative_years_and_future_cues(nlp: Language, text: str, published
     assert as_tuple(found(run(nlp, text, published))[expression]) == expected
 
 
-def test_time_windows_lose_no_match(nlp: Language) -> None:
+def test_time_trie_matches_what_spacy_matcher_matches(nlp: Language) -> None:
     text = (
         "Rebels said on Sunday that they had held the town since late 2019. In August last year, "
         "fighting raged between May and July, and two days ago the army, which has fought there "
-        "for years without pause and with heavy losses among its conscripts, retook it at the time."
+        "for years without pause and with heavy losses among its conscripts, retook it at the time. "
+        "On Monday, Dec. 7, 2015, and from May 5 to May 7, during the holy month of Ramadan 2016, "
+        "the past few weeks, the mid-1990s, the '90s, 2014-2016, 12/10/2015 and this past weekend."
     )
     doc = run(nlp, text, MONDAY)
-    finder = nlp.get_pipe("tidings_time").tagger.finder
-    assert set(finder._matches(doc)) == set(finder.matcher(doc))
+    tagger = nlp.get_pipe("tidings_time").tagger
+    reference = build_spacy_matcher(tagger.lex, nlp.vocab, nlp.tokenizer)
+    strings = nlp.vocab.strings
+    ours = tagger.finder.matches(doc)
+    assert len(ours) > 20
+    assert set(ours) == {(strings[m], a, b) for m, a, b in reference(doc)}
 
 
 def test_time_during_ramadan_and_in_december_across_the_new_year(nlp: Language) -> None:

@@ -15,3 +15,53 @@ def test_time_statement_date_kept_apart_from_event_date(run) -> None:
     assert attack and attack[0].date is not None and attack[0].date.start.isoformat() == "2016-12-17"
     said = [s for s in report.statements if s.date is not None]
     assert said and said[0].date.start.isoformat() == "2016-12-19"
+
+
+def test_time_event_date_from_a_clock_time_holding_a_weekday(run) -> None:
+    report = run("The shooting happened around 10 p.m. Wednesday at the Clinton House Apartments.", published="2015-12-17")
+    clock = next(t for t in report.times if t.span.text == "around 10 p.m. Wednesday")
+    assert clock.value is not None and clock.value.start.isoformat() == "2015-12-16" and clock.reason is None
+    shooting = [e for e in report.events if e.type == "ASSAULT"]
+    assert shooting and shooting[0].date is not None and shooting[0].date.start.isoformat() == "2015-12-16"
+
+
+def test_time_event_date_clock_time_alone_stays_unresolved(run) -> None:
+    report = run("Officers arrived at the scene around 8:20 p.m., police said.", published="2016-01-27")
+    clock = next(t for t in report.times if "8:20" in t.span.text)
+    assert clock.value is None and clock.reason == "time of day without a date"
+
+
+def test_time_event_date_headline_event_takes_the_day_of_the_same_story(run) -> None:
+    text = ("A man who was shot outside a York cafe has died, police said. "
+            "Police arrested a 16-year-old girl on Wednesday morning at a house on the West End. "
+            "She is accused of a shooting that occurred along Girard Avenue just before 10 a.m. on Saturday.")
+    report = run(text, published="2016-01-13")
+    headline = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert headline.trigger.text == "shot"
+    assert headline.date is not None and headline.date.start.isoformat() == "2016-01-09"
+    assert headline.date.precision == "day" and headline.date_text == "Saturday"
+
+
+def test_time_event_date_later_event_does_not_borrow_another_events_day(run) -> None:
+    text = ("The mayor spoke about crime at a meeting. Residents met at a church. The city has hired more officers. "
+            "A man was shot on Saturday in Dayton, police said. Another man had been shot in the same street.")
+    report = run(text, published="2016-01-13")
+    late = max((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert late.trigger.start > 100
+    assert late.date is not None and late.date.precision == "reported"
+
+
+def test_time_event_date_present_tense_say_does_not_take_the_day(run) -> None:
+    report = run("Police say early Sunday morning a college student was shot on the service road.", published="2015-12-07")
+    shot = [e for e in report.events if e.type == "ASSAULT"]
+    assert shot and shot[0].date is not None and shot[0].date.start.isoformat() == "2015-12-06"
+    assert shot[0].date.precision == "day"
+
+
+def test_time_event_date_a_day_in_the_lede_beats_a_borrowed_week(run) -> None:
+    text = ("A man who was shot outside a nightclub is recovering, police said. "
+            "Detectives are searching for two men involved in the shooting last week. "
+            "The men tried to rob the victim at around 4 a.m. on Tuesday as he left the club.")
+    report = run(text, published="2015-12-17")
+    shot = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert shot.date is not None and (shot.date.start.isoformat(), shot.date.precision) == ("2015-12-15", "day")

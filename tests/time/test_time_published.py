@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tidings.time.published import PUBLISHED_KEY, REASON
+from tidings.time.published import PAGE_REASON, PUBLISHED_KEY, REASON
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,34 @@ def test_time_published_given_date_wins_as_anchor(run):
 )
 def test_time_published_not_found(nlp, text):
     assert nlp(text).user_data[PUBLISHED_KEY] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garland shooting was self-defense | CBS DallasUPDATE TUESDAY, JANUARY 19: Police identified the man who "
+        "was shot on January 15 as a resident of Allen.",
+        "Posted: Tuesday, January 19 Police identified the man who was shot on January 15 as a resident of Allen.",
+    ],
+)
+def test_time_published_page_date_without_year_is_no_events_date(run, text):
+    report = run(text, published="2016-01-20")
+    page = next(t for t in report.times if t.span.text.upper().endswith("JANUARY 19"))
+    assert page.value is None and page.reason.startswith(PAGE_REASON)
+    shot = next(e for e in report.events if e.type == "ASSAULT")
+    assert shot.date is not None and shot.date.start == date(2016, 1, 15)
+
+
+def test_time_published_lower_case_update_is_no_page_cue(run):
+    report = run("Police gave an update Tuesday, January 19 on the man who was shot.", published="2016-01-20")
+    update = next(t for t in report.times if "January 19" in t.span.text)
+    assert update.value is not None and update.value.start == date(2016, 1, 19)
+
+
+def test_time_published_clock_time_swallowing_the_cue_dates_the_page(run):
+    text = ("Strong quake hits southern Iran\nPosted : Nov 27 , 2005 8 : 20 AM ET Last Updated : Nov 27 , 2005 "
+            "8 : 10 PM ET\nAn earthquake hit southern Iran on Sunday, killing at least 10 people.")
+    report = run(text, published="2005-11-28")
+    assert not [t for t in report.times if t.value is not None and "2005" in t.span.text]
+    quake = [e for e in report.events if e.date is not None and e.date.start == date(2005, 11, 27)]
+    assert all(e.date_text == "Sunday" for e in quake)

@@ -10,23 +10,41 @@ inside a sentence ("a spit in the face") belongs to that sentence's own frames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from tidings.attribution.lexicon import ReportingLexicon
-from tidings.pipeline.annotations import Frame, SourceRef, text_of
+from tidings.pipeline.annotations import Frame, SourceRef, people_of, text_of
 
 Segment = tuple[int, int]  # character offsets of a quotation's inside, marks excluded
 
 
+def _marks(lexicon: ReportingLexicon) -> re.Pattern[str]:
+    """The characters :func:`quotation_groups` acts on (quotation marks and line breaks); cached per lexicon."""
+    key = (frozenset(lexicon.quote_open), frozenset(lexicon.quote_close))
+    pattern = _MARKS.get(key)
+    if pattern is None:
+        pattern = _MARKS[key] = re.compile("[" + "".join(re.escape(c) for c in sorted(key[0] | key[1] | {"\n"})) + "]")
+    return pattern
+
+
+_MARKS: dict[tuple[frozenset[str], frozenset[str]], re.Pattern[str]] = {}
+
+
 def quotation_groups(text: str, lexicon: ReportingLexicon) -> list[list[Segment]]:
-    """Quotations as groups of segments: one segment per paragraph a quotation runs over."""
+    """Quotations as groups of segments: one segment per paragraph a quotation runs over.
+
+    Only quotation marks and line breaks change what is read, so the scan jumps from one to the next.
+    """
     groups: list[list[Segment]] = []
     current: list[Segment] = []
     start: int | None = None
-    k = 0
-    while k < len(text):
+    marks = _marks(lexicon)
+    found = marks.search(text)
+    while found is not None:
+        k = found.start()
         char = text[k]
         if start is None:
             if char in lexicon.quote_open and (k == 0 or not text[k - 1].isalnum()):
@@ -45,7 +63,7 @@ def quotation_groups(text: str, lexicon: ReportingLexicon) -> list[list[Segment]
             else:
                 groups.append(current)
                 current, start = [], None
-        k += 1
+        found = marks.search(text, k + 1)
     if start is not None:
         current.append((start, len(text)))
     if current:
@@ -118,7 +136,7 @@ def _context_speaker(doc: Doc, frames: list[Frame], i: int, lexicon: ReportingLe
     earlier = [f for f in frames if f.source.i is not None and window_start <= f.cue_i < i
                and f.source.kind != "document"]
     best_frame = max(earlier, key=lambda f: f.cue_i, default=None)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= i]
+    people = [e for e in people_of(doc) if window_start <= e.start and e.end <= i]
     person = people[-1] if people else None
     if best_frame is not None and (person is None or best_frame.cue_i >= person.start):
         return best_frame.source

@@ -14,7 +14,9 @@ The suite is built to test a coder together with its validation
 dictionaries, so the run is scored twice: with our built-in predicate
 lexicon (scores prefixed "built-in lexicon:"), and with the suite's verb
 dictionary loaded as a user lexicon (tidings.lexicon_files), its patterns
-replacing our entries for the same verbs (unprefixed scores). Expected codes with no PLOVER equivalent (CAMEO 01, and
+replacing our entries for the same verbs (unprefixed scores); patterns the
+lexicon cannot hold are matched on the sentence's words
+(tidings.pipeline.verb_patterns), as any user's dictionary would be. Expected codes with no PLOVER equivalent (CAMEO 01, and
 the suite's made-up test codes such as 903) are left out of the event
 score but still count for the actor-pair score. A reciprocal pair
 (A→B and B→A with one type) is met by one event that has A and B on any sides.
@@ -137,15 +139,26 @@ class CodeBook:
             self.by_id.setdefault(actor.id, actor)
 
     def code(self, report: Report, actor_id: str, day: date | None, words: list[str] | None = None) -> str:
-        code = self._base(report, actor_id, day)
-        if code == NONE or not words or not self.agents:
-            return code
-        return apply_agents(code, agent_codes(words, self.agents))
+        return self.codes(report, actor_id, day, words)[0]
 
-    def _base(self, report: Report, actor_id: str, day: date | None) -> str:
+    def codes(self, report: Report, actor_id: str, day: date | None, words: list[str] | None = None) -> list[str]:
+        """Every code of the actor: a dictionary entry with several (``THE_SHIRE [FRO/BIL/SAM]``) is
+        several actors to PETRARCH, which codes an event for each."""
+        out: list[str] = []
+        for code in self._base(report, actor_id, day):
+            if code != NONE and words and self.agents:
+                code = apply_agents(code, agent_codes(words, self.agents))
+            if code not in out:
+                out.append(code)
+        return out
+
+    def _base(self, report: Report, actor_id: str, day: date | None) -> list[str]:
         entry = self.by_id.get(actor_id)
         if entry is not None:
-            return _code(entry.code_on(day))
+            return [_code(c) for c in entry.codes_on(day)] or [NONE]
+        return [self._guess(report, actor_id)]
+
+    def _guess(self, report: Report, actor_id: str) -> str:
         actor = next((a for a in report.actors if a.id == actor_id), None)
         if actor is None or not actor.country:
             return NONE
@@ -169,7 +182,8 @@ def predicted_codings(report: Report, book: CodeBook, day: date | None, phrase: 
             continue
 
         def codes(ids: list[str]) -> set[str]:
-            return {book.code(report, a, day, phrase(report, event, a) if phrase else None) for a in ids} or {NONE}
+            return {c for a in ids for c in book.codes(report, a, day, phrase(report, event, a) if phrase else None)
+                    } or {NONE}
 
         out.append(Predicted(event.type, codes(event.actors), codes(event.recipients),
                              event.type == "AGREE" and event.status == "future"))
@@ -208,9 +222,9 @@ def dictionary_verbs(verbs: set[str], parse: Callable[[str], Any]) -> Callable[[
 def spacy_phrases(nlp: Any, parse: Callable[[str], Any] | None = None) -> Phrase:
     """Noun-phrase words of an actor mention from a parse with the pipeline's own model.
 
-    From the mention, climb through conjunctions, compounds, possessives and "X of/in <mention>"
+    From the mention, climb through conjunctions, compounds, possessives and "X of/in/from <mention>"
     to the head noun; the words from its left edge to it, without the mention, are where
-    agents are written ("An MSF Arnor diplomat", "Human rights activists in Arnor").
+    agents are written ("An MSF Arnor diplomat", "Human rights activists in Arnor", "Soldiers from Arnor").
     """
     parse = parse or spacy_parser(nlp)
 
@@ -231,7 +245,7 @@ def spacy_phrases(nlp: Any, parse: Callable[[str], Any] | None = None) -> Phrase
                 node = node.head
             elif node.dep_ in ("compound", "poss", "amod", "nmod") and node.head.pos_ in ("NOUN", "PROPN"):
                 node = node.head
-            elif node.dep_ == "pobj" and node.head.lower_ in ("of", "in") \
+            elif node.dep_ == "pobj" and node.head.lower_ in ("of", "in", "from") \
                     and node.head.head.pos_ in ("NOUN", "PROPN"):
                 node = node.head.head
             else:
@@ -352,8 +366,9 @@ def _run_config(target: EvalResult, records: list[PetrRecord], book: CodeBook, a
         if phrase is None and book.agents:
             phrase = spacy_phrases(nlp, parse)
         if verb_files:
-            entries = read_petrarch_verbs(verb_files[0], lemmatize=spacy_lemmatizer(nlp)).entries
-            keep = dictionary_verbs({v for e in entries for v in (e["trigger"], *e.get("variants", ()))}, parse)
+            dictionary = read_petrarch_verbs(verb_files[0], lemmatize=spacy_lemmatizer(nlp))
+            keep = dictionary_verbs({v for e in dictionary.entries for v in (e["trigger"], *e.get("variants", ()))}
+                                    | {v for p in dictionary.word_patterns for v in (p["verb"], *p["variants"])}, parse)
 
     def call(record: PetrRecord) -> Report:
         if not verb_files:
@@ -409,6 +424,7 @@ def run(gold: Path, *, limit: int | None = None, extract: Extract = default_extr
 
     verbs = read_petrarch_verbs(verbs_file)
     result.stats.update({"verb patterns read": verbs.patterns, "verb patterns converted": verbs.converted,
+                         "verb patterns matched on words": verbs.matched_on_words,
                          "verb patterns not expressible": verbs.not_expressible})
     result.notes.append(f"unprefixed scores: the suite's verb dictionary loaded as a user lexicon ({verbs.summary()}); "
                         "as PETRARCH codes only the verbs of its dictionary, only events on those verbs are scored. "

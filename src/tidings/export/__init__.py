@@ -13,6 +13,6 @@ bundle). :func:`import_plover` reads a PLOVER export back into a store.
 
 from tidings.export.base import ExportResult, Format, export, formats, get_format, register
 from tidings.export.plover import import_plover
-from tidings.store.export_queries import Filters
+from tidings.store.filters import EventFilters as Filters  # one record with the web's and `tidings events`'
 
 __all__ = ["export", "formats", "get_format", "register", "Format", "ExportResult", "Filters", "import_plover"]

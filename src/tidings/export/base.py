@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.store.export_queries import Filters, Selection, select
+from tidings.store.export_queries import Selection, select
+from tidings.store.filters import EventFilters
 from tidings.store.store import Store
 
 Writer = Callable[[Store, Selection, Path], int]
@@ -85,7 +86,7 @@ def get_format(name: str) -> Format:
         raise InputError(f"unknown export format {name!r}: choose from {', '.join(known)}") from None
 
 
-def export(store: Store, format: str, path: str | Path, *, filters: Filters | None = None) -> ExportResult:
+def export(store: Store, format: str, path: str | Path, *, filters: EventFilters | None = None) -> ExportResult:
     """Write the events of ``store`` matching ``filters`` (all by default) to ``path`` in ``format``."""
     fmt = get_format(format)
     target = Path(path)

@@ -77,6 +77,15 @@ class PetrarchActor:
             return undated[0]
         return self.codes[-1].code if self.codes else None
 
+    def codes_on(self, day: date | None) -> list[str]:
+        """Every code the entry stands for on a date: ``LORIEN [ELR/GAL]`` is two actors at once."""
+        if day is not None:
+            dated = [c.code for c in self.codes if c.dated and c.valid_on(day)]
+            if dated:
+                return dated
+        undated = [c.code for c in self.codes if not c.dated]
+        return undated or ([self.codes[-1].code] if self.codes else [])
+
 
 def slug(name: str) -> str:
     """A knowledge-base id from a dictionary name: ``HAMAS_MILITARY_COMMAND`` → ``hamas_military_command``."""

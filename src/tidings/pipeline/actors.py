@@ -13,7 +13,7 @@ sector, an unknown coalition's kind) is guessed and kept in ``doc._.actor_guesse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,10 +26,19 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from tidings.kb import KnowledgeBase, load_kb
+from tidings.kb.base import KBActor
 from tidings.kb.cache import cached
 from tidings.kb.index import HYPHENS, AliasIndex, build_index, fold
 from tidings.kb.load import kb_key
 from tidings.kb.titles import TitleMatch, field_start, load_titles
+from tidings.pipeline.actor_spans import NameContext, fuzzy_queries
+from tidings.pipeline.actor_spans import hashes as _hashes
+from tidings.pipeline.actor_spans import is_modifier as _modifier
+from tidings.pipeline.actor_spans import is_plural as _plural
+from tidings.pipeline.actor_spans import make_mention as _mention
+from tidings.pipeline.actor_spans import taken_tokens as _taken
+from tidings.pipeline.actor_spans import tokens_with as _tokens_with
+from tidings.pipeline.actor_spans import trim as _trim
 from tidings.pipeline.annotations import ActorMention, doc_text, words_of
 from tidings.places import get_gazetteer
 from tidings.resources import load_yaml
@@ -90,6 +99,7 @@ class ActorResolver:
         self.group_modifiers: dict[str, str] = config.get("group_modifiers", {})
         self.located_suffixes = frozenset(config.get("located_suffixes", []))
         self.fallback_kinds = frozenset(config.get("institution_fallback_kinds", []))
+        self.name_context = NameContext(config, kb)
         # hashes of the words each stage starts from: the stages visit only those tokens
         self._nationality_words = _hashes([*kb.adjective_state, *(d.lower() for d in self.demonym_state)])
         self._capital_words = frozenset(hash_string(c) for c in kb.capital_state)
@@ -111,6 +121,7 @@ class ActorResolver:
         mentions += self._groups(doc, mentions)
         mentions += self._ner_fallback(doc, mentions)
         mentions = self._titled(doc, mentions)
+        mentions = self.name_context.leader_bodies_of(doc, mentions, doc._.published, doc._.actor_guesses)
         mentions += self._pronouns(doc, mentions)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
@@ -163,12 +174,23 @@ class ActorResolver:
                 if institution:
                     out.append(_mention(doc[mention.i:head_end], institution, "nationality"))
                     continue
+            people = self._people_of_state(doc, mention, actor)
+            if people is not None:
+                out.append(people)
+                continue
             located = self._located(doc, mention) if mention.actor in self.kb.states else None
             if located is not None:
                 out.append(located)
                 continue
             out.append(mention)
         return out
+
+    def _people_of_state(self, doc: Doc, mention: ActorMention, actor: KBActor | None) -> ActorMention | None:
+        """"Iraqi Kurds", "Bosnian Serbs": a community named with a state's adjective is that state's people."""
+        if actor is None or actor.sector != "ETH" or mention.i == 0 or not doc[mention.i - 1].text[:1].isupper():
+            return None
+        people = self._people(self.kb.state_of_adjective(doc[mention.i - 1].text))
+        return _mention(doc[mention.i - 1:mention.j], people, "nationality") if people else None
 
     def _located(self, doc: Doc, mention: ActorMention) -> ActorMention | None:
         """"Rebels in the Ivory Coast", "police in Pakistan": a collective noun placed in a state is that
@@ -182,6 +204,8 @@ class ActorResolver:
         suffix = self.kb.institution_heads.get(head.lower_)
         if suffix is None or suffix not in self.located_suffixes or head.tag_ not in _PLURAL_TAGS:
             return None
+        if head.i > 0 and self.kb.state_of_adjective(doc[head.i - 1].text):
+            return None  # "Albanian rebels in Macedonia" are Albanian: the nationality stage reads them
         actor_id = f"{mention.actor}{suffix}"
         return _mention(doc[head.i:mention.j], actor_id, "nationality") if actor_id in self.kb.actors else None
 
@@ -275,7 +299,7 @@ class ActorResolver:
         unmatched entities and capitalised word runs, scored against the names sharing a rare word."""
         taken = _taken(mentions)
         out: list[ActorMention] = []
-        for span in self._fuzzy_queries(doc, taken):
+        for span in fuzzy_queries(doc, taken, _FUZZY_LABELS, self.fuzzy_connectors):
             words = [fold(t.text) for t in span if t.text not in HYPHENS]
             query = " ".join(words)
             if len(query) < self.fuzzy_min_chars:
@@ -292,32 +316,6 @@ class ActorResolver:
                                 "fuzzy"))
             taken.update(range(span.start, span.end))
         return out
-
-    def _fuzzy_queries(self, doc: Doc, taken: set[int]) -> Iterable[Span]:
-        seen: set[tuple[int, int]] = set()
-        for ent in doc.ents:
-            if ent.label_ in _FUZZY_LABELS and not any(k in taken for k in range(ent.start, ent.end)):
-                span = _trim(ent)
-                if span is not None and (span.start, span.end) not in seen:
-                    seen.add((span.start, span.end))
-                    yield span
-        words = words_of(doc)  # read once: indexing the doc builds a Token object on every access
-        proper = [t.pos_ == "PROPN" for t in doc]
-        connector = [t.lower_ in self.fuzzy_connectors for t in doc]
-        n = len(doc)
-        i = 0
-        while i < n:  # runs of capitalised proper nouns (with al-, as-, of …) the model left unlabelled
-            j = i
-            while j < n and j not in taken and (
-                    proper[j] and words[j][:1].isupper()
-                    or j > i and (words[j] in HYPHENS or connector[j])):
-                j += 1
-            while j > i and not words[j - 1][:1].isupper():
-                j -= 1
-            if j - i >= 2 and not any(a <= i and j <= b for a, b in seen):
-                seen.add((i, j))
-                yield doc[i:j]
-            i = max(j, i + 1)
 
     def _descriptions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """Definite descriptions and bare institution nouns resolved to an earlier actor."""
@@ -535,8 +533,11 @@ class ActorResolver:
             span = _trim(ent)
             if span is None or self.kb.state_of_adjective(span.text):
                 continue
-            if (ent.label_ == "ORG" or len(span) == 1) and get_gazetteer().has(span.text):
+            if (ent.label_ == "ORG" or len(span) == 1) and get_gazetteer().has(span.text) \
+                    and not (ent.label_ == "PERSON" and self.name_context.before_body(span)):
                 continue  # the small model calls "the Sinai" an organisation and "Kyiv" a person
+            if self.name_context.names_place(span):
+                continue  # "the Markets area", "the Rolando cafe"
             out.append(_mention(span, unknown_actor_id(span.text), f"ner:{ent.label_}"))
         return out
 
@@ -570,53 +571,6 @@ class ActorResolver:
         if guess and guess.get("kind"):
             return str(guess["kind"])
         return "person" if mention.resolved_by == "ner:PERSON" else "unknown"
-
-
-def _trim(ent: Span) -> Span | None:
-    """An entity without a leading article or trailing possessive; None if nothing name-like is left."""
-    i, j = ent.start, ent.end
-    doc = ent.doc
-    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct):
-        i += 1
-    while j > i and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
-        j -= 1
-    if i >= j or not doc[i].text[:1].isupper():
-        return None
-    return doc[i:j]
-
-
-def _hashes(words: Iterable[str]) -> frozenset[int]:
-    return frozenset(hash_string(w.lower()) for w in words)
-
-
-def _tokens_with(doc: Doc, attr: int, hashes: frozenset[int]) -> list[Token]:
-    """The tokens whose attribute (ORTH, LOWER) is one of ``hashes``, without visiting every token."""
-    return [doc[k] for k, h in enumerate(doc.to_array(attr).tolist()) if h in hashes]
-
-
-def _modifier(doc: Doc, k: int) -> bool:
-    """A word between a nationality and its head: an adjective, a noun modifier, the "-led" of "Vietnamese-led"."""
-    token = doc[k]
-    if token.pos_ == "ADJ" or token.pos_ == "NOUN" and token.dep_ in ("compound", "amod", "nmod"):
-        return True
-    if token.text in HYPHENS:
-        return k + 1 < len(doc) and doc[k + 1].lower_ == "led"
-    return token.lower_ == "led" and k > 0 and doc[k - 1].text in HYPHENS
-
-
-def _plural(doc: Doc, mention: ActorMention) -> bool:
-    """A mention headed by a plural noun ("Egyptian officials", "troops"): not the antecedent of "it"."""
-    return doc[mention.j - 1].tag_ in _PLURAL_TAGS
-
-
-def _mention(span: Span, actor_id: str, how: str) -> ActorMention:
-    return ActorMention(
-        i=span.start, j=span.end, start=span.start_char, end=span.end_char, actor=actor_id, resolved_by=how
-    )
-
-
-def _taken(mentions: Iterable[ActorMention]) -> set[int]:
-    return {k for m in mentions for k in range(m.i, m.j)}
 
 
 @Language.factory(

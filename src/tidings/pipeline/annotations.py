@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from spacy.tokens import Doc
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc, Span
 
 from tidings.model import Place, When
 
@@ -161,14 +162,37 @@ def doc_text(doc: Doc) -> str:
     return _once(doc, "tidings.doc_text", lambda d: d.text)
 
 
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute of every token, read in one array call (no Token object per token)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(attr).tolist()]
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts, built once per doc (callers must not change the list)."""
-    return _once(doc, "tidings.words", lambda d: [t.text for t in d])
+    return _once(doc, "tidings.words", lambda d: _strings(d, ORTH))
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Every token's lower-cased text (``token.lower_``), built once per doc from :func:`words_of`."""
+    return _once(doc, "tidings.lowers", lambda d: [w.lower() for w in words_of(d)])
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's lower-cased lemma, built once per doc (callers must not change the list)."""
-    return _once(doc, "tidings.lemmas", lambda d: [t.lemma_.lower() for t in d])
+    return _once(doc, "tidings.lemmas", lambda d: [lemma.lower() for lemma in _strings(d, LEMMA)])
+
+
+PEOPLE_KEY = "tidings.people"
+
+
+def people_of(doc: Doc) -> list[Span]:
+    """The PERSON entities in order, read once (``doc.ents`` builds every entity span on each access).
+
+    A component that reads them clears ``doc.user_data[PEOPLE_KEY]`` when it starts, so an
+    earlier component's change to ``doc.ents`` is never hidden from it.
+    """
+    return _once(doc, PEOPLE_KEY, lambda d: [e for e in d.ents if e.label_ == "PERSON"])
 
 
 def published_of(doc: Doc) -> date | None:
@@ -178,5 +202,5 @@ def published_of(doc: Doc) -> date | None:
 
 __all__ = [
     "ActorMention", "PlaceMention", "TimeExpression", "SourceRef", "Frame", "EventCandidate",
-    "register_extensions", "published_of", "text_of", "doc_text", "words_of", "lemmas_of",
+    "register_extensions", "people_of", "PEOPLE_KEY", "published_of", "text_of", "doc_text", "words_of", "lowers_of", "lemmas_of",
 ]

@@ -16,7 +16,9 @@ from tidings.attribution.claims import chain_of
 from tidings.attribution.quotes import quote_frames
 from tidings.kb import KnowledgeBase, load_kb
 from tidings.pipeline import roles
-from tidings.pipeline.annotations import ActorMention, Frame, SourceRef
+from tidings.pipeline.annotations import (
+    PEOPLE_KEY, ActorMention, Frame, SourceRef, lemmas_of, lowers_of, people_of, words_of,
+)
 
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 
@@ -33,6 +35,10 @@ class AttributionFinder:
         for cue, status in sorted(lexicon.according.items(), key=lambda item: -len(item[0])):
             words = cue.split()
             self._according_by_start.setdefault(words[0], []).append((words, status))
+        # A token can start a frame only if its word or lemma is one of these: others are skipped unread.
+        self._cue_words = frozenset(self._according_starts) | frozenset(lexicon.hedges)
+        self._cue_lemmas = frozenset().union(lexicon.verbs, lexicon.citing_verbs, lexicon.passive_hedges,
+                                             lexicon.experiencer_adjectives, lexicon.responsibility_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         mention_at: dict[int, ActorMention] = {}
@@ -41,12 +47,17 @@ class AttributionFinder:
                 mention_at[k] = mention
         frames: list[Frame] = []
         lexicon = self.lexicon
-        for token in doc:
-            lower = token.lower_
-            lemma = token.lemma_.lower()
+        lowers, lemmas = lowers_of(doc), lemmas_of(doc)
+        doc.user_data.pop(PEOPLE_KEY, None)  # read afresh by people_of() in this run
+        cue_words, cue_lemmas = self._cue_words, self._cue_lemmas
+        for k, lower in enumerate(lowers):
+            lemma = lemmas[k]
+            if lower not in cue_words and lemma not in cue_lemmas:
+                continue
+            token = doc[k]
             pos = token.pos_
             if lower in self._according_starts:
-                self._according(doc, token, frames, mention_at)
+                self._according(doc, token, frames, mention_at, lowers)
             nested_citation = lemma in lexicon.citing_verbs and (
                 token.head.lemma_.lower() in lexicon.verbs or self._citation(token, frames, mention_at))
             if pos in ("VERB", "AUX") and lemma in lexicon.verbs and not nested_citation:
@@ -170,10 +181,11 @@ class AttributionFinder:
                 return SourceRef(name=_phrase(child).text, kind="organisation", i=child.left_edge.i, j=child.right_edge.i + 1)
         return None
 
-    def _according(self, doc: Doc, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention]) -> None:
+    def _according(self, doc: Doc, token: Token, frames: list[Frame], mention_at: dict[int, ActorMention],
+                   lowers: list[str]) -> None:
         for words, status in self._according_by_start.get(token.lower_, ()):
             end = token.i + len(words)
-            if end > len(doc) or [t.lower_ for t in doc[token.i:end]] != words:
+            if end > len(doc) or lowers[token.i:end] != words:
                 continue
             last = doc[end - 1]
             sources = [c for c in last.children if c.dep_ in ("pobj", "dobj")] or [
@@ -270,8 +282,8 @@ class AttributionFinder:
             start = sentence.start
             for _ in range(self.lexicon.quote_window):
                 start = pronoun.doc[start - 1].sent.start if start > 0 else 0
-            for entity in pronoun.doc.ents:
-                if entity.label_ == "PERSON" and start <= entity.start and entity.end <= pronoun.i:
+            for entity in people_of(pronoun.doc):
+                if start <= entity.start and entity.end <= pronoun.i:
                     for link in self._describe(entity.root, frames, mention_at, phrase=entity):
                         if link.kind in ("person", "reporter"):
                             candidates.append((entity.start, link))
@@ -301,7 +313,7 @@ class AttributionFinder:
         if known is not None and not known.actor.startswith("unk:"):
             people = []  # the knowledge base's word beats the model's PERSON label ("Mali" tagged PERSON)
         else:
-            people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+            people = [e for e in people_of(doc) if phrase.start <= e.start and e.end <= phrase.end]
         person = next((e for e in people if e.start <= token.i < e.end), people[-1] if people else None)
         outlet_links = self._outlets_in(phrase, mention_at, exclude=person)
         if person is not None:
@@ -448,7 +460,8 @@ def _trailing_source(verb: Token) -> tuple[Token, Span, int, int] | None:
     sentence = verb.sent
     if any(c.dep_ in _CONTENT_DEPS and c.i > verb.i for c in verb.children):
         return None
-    comma = next((k for k in range(verb.i - 1, max(sentence.start, verb.i - 14) - 1, -1) if doc[k].text == ","), None)
+    words = words_of(doc)
+    comma = next((k for k in range(verb.i - 1, max(sentence.start, verb.i - 14) - 1, -1) if words[k] == ","), None)
     if comma is None or comma - sentence.start < 4 or comma + 1 >= verb.i:
         return None
     window = doc[comma + 1:verb.i]
@@ -469,8 +482,9 @@ def _following_that(verb: Token) -> tuple[int, int] | None:
     """"Reuters reported, citing a security official, that …": a "that" a few tokens after the verb."""
     doc = verb.doc
     sentence = verb.sent
+    lowers = lowers_of(doc)
     for k in range(verb.i + 1, min(sentence.end, verb.i + 10)):
-        if doc[k].lower_ == "that" and doc[k].pos_ in ("SCONJ", "PRON") and doc[k - 1].text in (",", verb.text):
+        if lowers[k] == "that" and doc[k].pos_ in ("SCONJ", "PRON") and doc[k - 1].text in (",", verb.text):
             return k, sentence.end
     return None
 

@@ -13,6 +13,7 @@ from tidings.pipeline.annotations import EventCandidate
 
 def absorb(target: EventCandidate, event: EventCandidate) -> None:
     target.mentions.append((event.trigger_i, event.trigger_j))
+    target.mentions.extend(m for m in event.mentions if m not in target.mentions)  # what it had absorbed
     for ids, spans, new_ids, new_spans in (
             (target.actor_ids, target.actors, event.actor_ids, event.actors),
             (target.recipient_ids, target.recipients, event.recipient_ids, event.recipients)):

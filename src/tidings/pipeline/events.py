@@ -16,7 +16,6 @@ The coder works in three passes over a doc:
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -24,20 +23,48 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.lexicon import Lexicon, Predicate, default_cameo, load_lexicon, recipient_required
 from tidings.pipeline import roles
+from tidings.pipeline.event_parse import (
+    Around as _Around,
+    all_filled as _all_filled,
+    ancestor_match as _ancestor_match,
+    best_mention as _best_mention,
+    event_tokens as _event_tokens,
+    first_filled as _first_filled,
+    fits as _fits,
+    governor as _governor,
+    other_match as _other_match,
+    resolve as _resolve,
+    sentence_index as _sentence_index,
+    title_end as _title_end,
+)
+from tidings.pipeline.event_guards import (
+    category,
+    criticism,
+    figurative,
+    harmless_cause,
+    modifier_noun,
+    names_an_act,
+    obligation_predicate,
+    purpose_head,
+    sanction_instrument,
+    threat_condition,
+)
+from tidings.pipeline.event_guards import rules as guard_rules
 from tidings.pipeline.event_merge import absorb, compatible, drop_mobilize_beside_assault, merge_duplicates
-from tidings.pipeline.annotations import ActorMention, EventCandidate, doc_text, lemmas_of
+from tidings.pipeline.annotations import ActorMention, EventCandidate, lemmas_of
+from tidings.pipeline.verb_patterns import VerbPatterns, attach
 from tidings.resources import load_yaml
 
 _VERB_TAGS = {"VERB"}
 _NOUN_TAGS = {"NOUN", "PROPN"}
-# named-entity labels of a modifier that names a party ("Palestinian riots", "an Indian proposal")
-_PARTY_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 # entity labels that never name a party ("Friday's blast", "the April 19 explosion")
 _NO_PARTY_ENTITIES = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}  # not CARDINAL: "thousands of"
 # types PLOVER codes from the victim alone when the perpetrator is unknown ("a soldier was killed")
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # complement links along which an embedded event hangs from the event that governs it
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
+# a verb's own arguments: a date inside them names the act ("the May 22 bombing"), not when the verb happened
+_ARGUMENT_DEPS = {"dobj", "obj", "nsubj", "nsubjpass"}
 
 
 @dataclass(slots=True)
@@ -47,6 +74,7 @@ class _Match:
     object_token: Token | None
     outer: int | None = None  # trigger index of the event this one is the complement of
     depth: int = 0
+    demand_only: bool = False  # "said China must drop barriers": an obligation with no lexicon verb
 
 
 class EventCoder:
@@ -93,6 +121,10 @@ class EventCoder:
         self.background_preps = set(data["background_preps"])
         self.recipient_preps = {str(k): tuple(v) for k, v in data["recipient_preps"].items()}
         self.speech_verbs = {v["lemma"] for v in load_yaml("reporting.yaml")["verbs"] if v.get("kind") == "speech"}
+        self._trigger_or_obligation = (self._trigger_lemmas, self._trigger_lemmas | self.obligation_aux)
+        self._told_violence: int | None = None
+        self.obligation_predicate = obligation_predicate()
+        self.patterns: VerbPatterns | None = None  # a user PETRARCH dictionary's word patterns
 
     def __call__(self, doc: Doc) -> Doc:
         mention_at: dict[int, ActorMention] = {}
@@ -101,10 +133,17 @@ class EventCoder:
                 mention_at[k] = mention
         matches = self._find(doc, mention_at)
         coded: dict[int, EventCandidate] = {}
+        # the first act of violence the article tells without needing a cue ("Militants attacked …")
+        self._told_violence = min((i for i, m in matches.items() if m.predicate.type == "ASSAULT"
+                                   and m.predicate.cue is None and not m.predicate.ambiguous), default=None)
         lemmas: dict[int, set[str]] = {}
         lemma_low = lemmas_of(doc)
+        held: dict[int, list[int]] = {}  # outer trigger -> the complements it holds
+        for i, m in matches.items():
+            if m.outer is not None:
+                held.setdefault(m.outer, []).append(i)
         for match in sorted(matches.values(), key=lambda m: -m.depth):  # complements before their heads
-            inner = [coded[m.token.i] for m in matches.values() if m.outer == match.token.i and m.token.i in coded]
+            inner = [coded[i] for i in held.get(match.token.i, ()) if i in coded]
             sentence = match.token.sent
             words = lemmas.get(sentence.start)
             if words is None:  # once per sentence (setdefault would build the set for every match)
@@ -117,7 +156,10 @@ class EventCoder:
                   if matches[i].outer is None or matches[i].outer not in coded]
         events = merge_duplicates(doc, events)
         events = drop_mobilize_beside_assault(doc, events)
-        doc._.events = self._merge_elaborations(doc, events)
+        # "invasion forces", "the explosion area": a trigger that modifies a noun is no event of its own
+        modifiers = {i: names_an_act(m.token) for i, m in matches.items()
+                     if m.token.dep_ == "compound" and modifier_noun(m.token)}
+        doc._.events = self._merge_elaborations(doc, events, modifiers)
         return doc
 
     # -- matching --------------------------------------------------------------------------------
@@ -126,11 +168,17 @@ class EventCoder:
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
         body_start = _title_end(doc)
-        triggers = self._trigger_lemmas
+        if self._trigger_or_obligation[0] is not self._trigger_lemmas:  # a user's verb patterns added triggers
+            self._trigger_or_obligation = (self._trigger_lemmas, self._trigger_lemmas | self.obligation_aux)
+        triggers = self._trigger_or_obligation[1]
+        obligations: list[Token] = []
         for i, lemma in enumerate(lemmas_of(doc)):
             if lemma not in triggers:
                 continue  # no predicate: _match would find no candidates
             token = doc[i]
+            if lemma in self.obligation_aux:
+                obligations.append(token)
+                continue
             if token.i in consumed or token.idx < body_start or token.i in mention_at:
                 continue  # "Government of National Accord" holds no AGREE
             matched = self._match(token)
@@ -141,10 +189,24 @@ class EventCoder:
                 consumed.add(object_token.i)
                 matches.pop(object_token.i, None)  # "an attack was carried out by": the verb reads the roles
             matches[token.i] = _Match(token, predicate, object_token)
+        for aux in obligations:  # "Russia said Sudan must return the helicopter", whatever the verb
+            verb = aux.head
+            if (aux.dep_ == "aux" and verb.pos_ == "VERB" and verb.i not in matches and verb.i not in consumed
+                    and verb.idx >= body_start and verb.dep_ == "ccomp"
+                    and verb.head.lemma_.lower() in self.speech_verbs):
+                matches[verb.i] = _Match(verb, self.obligation_predicate, None, demand_only=True)
         for i in [i for i, match in matches.items() if self._background(match.token, matches)]:
             del matches[i]
+        # "rejected [a request] to interrogate": a consumed object noun stands for its verb's event
+        object_of = {m.object_token.i: i for i, m in matches.items() if m.object_token is not None}
         for match in matches.values():
-            match.outer, match.depth = self._embedding(match.token, matches)
+            match.outer = self._embedding(match, matches, object_of)
+        for match in matches.values():  # complements are coded before the events that hold them
+            outer, hops = match.outer, 0
+            while outer is not None and hops < 5:
+                hops += 1
+                outer = matches[outer].outer
+            match.depth = hops
         return matches
 
     def _background(self, token: Token, matches: dict[int, _Match]) -> bool:
@@ -165,26 +227,35 @@ class EventCoder:
                 return True
         if node.lemma_.lower() in self.background_preps and self._untold(token) and _other_match(token, matches):
             return True
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == token.i and _other_match(token, matches):
+            return True  # "in a letter handed over to the UN, Iraq said it would allow …"
         if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
             return _ancestor_match(verb, matches)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and any(
-                t.ent_type_ == "DATE" for t in verb.subtree):  # "weapons seized last year", "a plane downed in 1988"
-            return _ancestor_match(verb, matches)
+                t.ent_type_ == "DATE" for c in verb.children if c.dep_ not in _ARGUMENT_DEPS for t in c.subtree):
+            return _ancestor_match(verb, matches)  # "weapons seized last year", not "who carried out the May 22 bombing"
         return False
 
-    def _embedding(self, token: Token, matches: dict[int, _Match]) -> tuple[int | None, int]:
-        """The event whose complement this trigger is ("agreed to [re-open]"), and how deep it sits."""
-        node = _governor(token)
-        for step in range(1, self.embedding_depth + 1):  # noqa: B007 - step is the depth returned
+    def _embedding(self, match: _Match, matches: dict[int, _Match], object_of: dict[int, int]) -> int | None:
+        """The event this trigger is part of: the complement of an AGREE/REQUEST/… ("agreed to
+        [re-open]") or the purpose of any act ("staged rallies to [demand] reforms")."""
+        start = _governor(match.token)
+        node = start
+        for _ in range(self.embedding_depth):
             if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
-                return None, 0
+                break
             node = node.head
             if node.dep_ == "prep" and node.head is not node:  # "accused X of [shelling]"
                 node = node.head
-            outer = matches.get(node.i)
+            key = object_of.get(node.i, node.i)
+            outer = matches.get(key)
             if outer is not None and outer.predicate.type in self.embedding_types:
-                return node.i, step
-        return None, 0
+                return key
+        head = purpose_head(start if start.pos_ in _VERB_TAGS else match.token)
+        if head is None or match.predicate.type in guard_rules().purpose_keep:
+            return None
+        key = object_of.get(head.i, head.i)
+        return key if key in matches and key != match.token.i else None
 
     def _match(self, token: Token) -> tuple[Predicate, Token | None] | None:
         if token.pos_ in _VERB_TAGS:
@@ -199,6 +270,8 @@ class EventCoder:
             pos = "ADJ"
         else:
             return None
+        if self.patterns is not None and pos == "VERB" and (hit := self.patterns.match(token)) is not None:
+            return hit.found  # the user's pattern decides, a code with no PLOVER type codes nothing
         candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
         if not candidates:
             return None
@@ -221,8 +294,15 @@ class EventCoder:
             return None  # "Barcelona's attack dominated the second half of the match"
         if predicate.type == "ASSAULT" and any(c.lower_ in self.accident_cues for c in token.children):
             return None  # "the device detonated accidentally": PLOVER's ASSAULT is deliberate harm
-        if predicate.cue and not self._cue_words(token, words) & self.cues.get(predicate.cue, set()):
-            return None  # "died" alone is not an attack
+        if predicate.cue and not self._cue_words(token, words) & self.cues.get(predicate.cue, set()) and not (
+                self._told_violence is not None and self._told_violence < token.i and self._anaphoric(token)):
+            return None  # "died" alone is not an attack; "the explosion" after an attack was told is
+        if predicate.cue and harmless_cause(token, self.cues["violence"], self.weapons):
+            return None  # "died of cancer" in a story about an attack
+        if figurative(token, predicate.type, object_token):
+            return None  # "attack the virus", "the battle against poverty"
+        if predicate.type == "ASSAULT" and category(token):
+            return None  # "charges of murder", "the threat of execution"
         extra = [object_token] if object_token is not None else []
         # "killed by an improvised explosive device": a weapon is not an actor
         # two-sided acts ("held talks with Egypt", "clashes between X and Y"): every slot names a side
@@ -248,6 +328,9 @@ class EventCoder:
         if not recipient_ids and not recipient_spans and not predicate.symmetric:
             recipient_ids, recipient_spans = self._recipient_by_preposition(token, object_token, predicate.type,
                                                                              mention_at, actor_ids)
+        if not recipient_ids and self.patterns is not None and not predicate.symmetric:  # PETRARCH's default
+            found = self.patterns.first_actor_after(token, predicate, mention_at, actor_ids)
+            recipient_ids, recipient_spans = found if found else (recipient_ids, recipient_spans)
         if predicate.symmetric:
             actor_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids]
             actor_spans = actor_spans + recipient_spans
@@ -265,6 +348,7 @@ class EventCoder:
         bare_violence = predicate.type == "ASSAULT" and not predicate.ambiguous and predicate.confidence >= 0.7 and (
             token.pos_ in _NOUN_TAGS and not (token.dep_ == "nsubj" and token.head.lemma_ == "be")  # not "the attack
             or predicate.cue is not None  # "the bombs began to explode": the cue already told of violence
+            or object_token is not None and object_token.pos_ in _NOUN_TAGS  # "accused of carrying out the bombing"
             or any(c.dep_ == "nsubj" and c.lemma_.lower() in self.weapons for c in token.children))  # was a turning point"
         if not actor_ids and not recipient_ids and not (predicate.type in _MATERIAL_CONFLICT and not predicate.ambiguous
                                                         and (strong_spans or bare_violence)) and not crowd:
@@ -274,6 +358,10 @@ class EventCoder:
         negated = self._negated(token)
         modality, cue = self._modality(token)
         event_type, cameo = predicate.type, predicate.cameo
+        if criticism(token, event_type):  # "the opposition sharply attacked the budget": words, not force
+            event_type, cameo = "ACCUSE", "111"
+        elif sanction_instrument(token, event_type):  # "hit 13 officials with sanctions"
+            event_type, cameo = "SANCTION", "163"
         if negated and event_type in self.refusal_types and (modality is not None or self._refused(token)):
             event_type, negated, modality, cue = "REJECT", False, None, None  # "will not accept", "declined to"
         committed = modality is not None and not negated and not (
@@ -283,11 +371,16 @@ class EventCoder:
         elif committed and event_type in self.threat_types:
             event_type = "THREATEN"
         demand = self._demand(token, mention_at) if not negated else None
+        if match.demand_only and demand is None:
+            return None
+        if threat_condition(_governor(token), predicate.type, modality) or predicate.pos == "ADJ" and any(
+                e.type == "THREATEN" for e in inner):  # "will withdraw unless …", "prepared to impose martial law"
+            event_type = "THREATEN"
         if demand is not None:  # "Russia said Sudan must return the helicopter": Russia's demand on Sudan
             event_type, modality, cue = "REQUEST", None, None
             recipient_ids, recipient_spans = [a for a in actor_ids], list(actor_spans)
             actor_ids, actor_spans = demand
-        if event_type != predicate.type:
+        if event_type != predicate.type and cameo == predicate.cameo:
             cameo = "138" if event_type == "THREATEN" else default_cameo(event_type)
         if recipient_required(event_type) and not recipient_ids and not (
                 predicate.symmetric and len(actor_ids) > 1):
@@ -313,7 +406,7 @@ class EventCoder:
             size = roles.group_size(sentence, self.size_nouns, self.number_words)
         return EventCandidate(
             type=event_type,
-            mode=mode if event_type == predicate.type else None,
+            mode=mode if event_type == predicate.type else ("disapprove" if cameo == "111" else None),
             trigger_i=token.i,
             trigger_j=trigger_j,
             actors=actor_spans,
@@ -374,6 +467,10 @@ class EventCoder:
             if child.dep_ == "acl" and child.lemma_.lower() in self.harm_verbs:
                 return roles.prep_objects(child, "at") or roles.prep_objects(child, "against") or roles.objects(child)
         return []
+
+    def _anaphoric(self, token: Token) -> bool:
+        """"the explosion", "this attack": a noun that refers back to an act already told."""
+        return token.pos_ in _NOUN_TAGS and any(c.dep_ == "det" and c.lower_ in self.determiners for c in token.children)
 
     def _untold(self, token: Token) -> bool:
         """A nominal event the article has not told before: "after 12 days of battles", not "after
@@ -445,176 +542,42 @@ class EventCoder:
 
     # -- one event per real event ----------------------------------------------------------------
 
-    def _merge_elaborations(self, doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _merge_elaborations(self, doc: Doc, events: list[EventCandidate],
+                            modifiers: dict[int, bool]) -> list[EventCandidate]:
         """"The attack killed five soldiers" after "Militants attacked a checkpoint": one event.
 
         A nominal trigger with a definite or demonstrative determiner refers back to an event
         already told; it merges into the latest earlier event of its type within the window when
         their participants do not conflict, and adds what it knows (participants, casualties).
+        A trigger that only modifies a noun ("the explosion area") is such a mention, also of an
+        event earlier in its own sentence; when none was told it is dropped ("invasion forces"), unless
+        its head presupposes the act ("the shooting suspect").
         """
         kept: list[EventCandidate] = []
         sentence_of = {e.trigger_i: _sentence_index(doc, e.trigger_i) for e in events}
         for event in events:
             token = doc[event.trigger_i]
-            anaphoric = token.pos_ in _NOUN_TAGS and any(
+            modifier = event.trigger_i in modifiers
+            anaphoric = modifier or token.pos_ in _NOUN_TAGS and any(
                 c.dep_ == "det" and c.lower_ in self.determiners for c in token.children)
             target = None
             if anaphoric and not event.negated and event.modality is None:
                 here = sentence_of[event.trigger_i]
                 for earlier in reversed(kept):
                     distance = here - sentence_of[earlier.trigger_i]
-                    if distance < 1 or distance > self.merge_window or earlier.type != event.type:
+                    window = len(sentence_of) if modifier else self.merge_window  # "the explosion area"
+                    if distance < (0 if modifier else 1) or distance > window or earlier.type != event.type:
                         continue
                     if compatible(earlier.actor_ids, event.actor_ids) and compatible(
                             earlier.recipient_ids, event.recipient_ids):
                         target = earlier
                     break
             if target is None:
-                kept.append(event)
+                if not modifier or event.mentions or modifiers[event.trigger_i]:  # "shooting incidents … gunfire"
+                    kept.append(event)
                 continue
             absorb(target, event)
         return kept
-
-
-@dataclass(slots=True)
-class _Around:
-    """What the constraints of every candidate entry look at, read once per token."""
-
-    particles: set[str]
-    preps: set[str]
-    objects: dict[str, Token]
-    modifiers: set[str]
-
-    @classmethod
-    def of(cls, token: Token) -> _Around:
-        children = list(token.children)
-        deps = ("nsubjpass",) if roles.is_passive(token) else ("dobj", "obj")
-        doc = token.doc
-        return cls(
-            particles={c.lower_ for c in children if c.dep_ in ("prt", "advmod")},
-            preps={c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")},
-            objects={c.lemma_.lower(): c for c in children if c.dep_ in deps},
-            modifiers={c.lemma_.lower() for c in children if c.i < token.i}
-            | {doc[k].lemma_.lower() for k in range(max(0, token.i - 3), token.i)},
-        )
-
-
-def _fits(token: Token, predicate: Predicate, around: _Around) -> Token | None | bool:
-    """False if the predicate's constraints fail; else the object noun it consumed (or None)."""
-    if predicate.particle and predicate.particle not in around.particles:
-        return False
-    if predicate.prep and predicate.prep.split()[-1] not in around.preps:
-        return False
-    if predicate.compound and not set(predicate.compound) <= around.modifiers:
-        return False
-    if predicate.object:
-        for lemma in predicate.object:
-            if lemma in around.objects:
-                return around.objects[lemma]
-        return False
-    return None
-
-
-def _sentence_index(doc: Doc, i: int) -> int:
-    start = doc[i].sent.start
-    cache = doc.user_data.setdefault("tidings.sentence_index", {})
-    if not cache:
-        for n, sentence in enumerate(doc.sents):
-            cache[sentence.start] = n
-    return cache.get(start, 0)
-
-
-def _governor(token: Token) -> Token:
-    """The verb whose tense and polarity the event takes: the light verb of a nominal trigger."""
-    if token.pos_ in _NOUN_TAGS and token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-        return token.head
-    return token
-
-
-def _event_tokens(token: Token, object_token: Token | None) -> list[Token]:
-    """The trigger's own phrase: what a weapon must be part of to be this event's weapon."""
-    heads = [token] + ([object_token] if object_token is not None else [])
-    return [t for h in heads for t in h.subtree if t.dep_ not in ("relcl", "advcl", "ccomp", "conj")
-            or t is h]
-
-
-def _title_end(doc: Doc) -> int:
-    """Where the headline ends: headlines are coded from the body, which the small model parses far
-    better ("Hamas treats wounded …" comes out as a noun phrase), and which repeats them."""
-    article = doc._.article
-    title = getattr(article, "title", None)
-    if title and doc_text(doc).startswith(title):
-        return len(title)
-    return 0
-
-
-def _first_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token],
-                  mention_at: dict[int, ActorMention], people: frozenset[str] = frozenset()) -> list[Token]:
-    for slot in slots:
-        tokens = roles.slot_tokens(trigger, slot, extra)
-        if slot == "amod":  # "a major offensive", "the nightly curfew": only an actor modifier is a party
-            tokens = [t for t in tokens if _best_mention(t, mention_at) is not None
-                      or t.ent_type_ in _PARTY_ENTITIES]
-        elif slot == "prep:for":  # "aid for Romania", "aid for refugees", not "aid for development projects"
-            tokens = [t for t in tokens if _best_mention(t, mention_at) is not None
-                      or t.ent_type_ in _PARTY_ENTITIES or t.lemma_.lower() in people]
-        if tokens:
-            return tokens
-    return []
-
-
-def _all_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token],
-                mention_at: dict[int, ActorMention], people: frozenset[str] = frozenset()) -> list[Token]:
-    out: list[Token] = []
-    for slot in slots:
-        out.extend(t for t in _first_filled(trigger, (slot,), extra, mention_at, people) if t not in out)
-    return out
-
-
-def _other_match(token: Token, matches: dict[int, _Match]) -> bool:
-    """Another trigger in the sentence, outside this one's phrase."""
-    sentence = token.sent
-    inside = {t.i for t in token.subtree}
-    return any(i != token.i and i not in inside and sentence.start <= i < sentence.end for i in matches)
-
-
-def _ancestor_match(token: Token, matches: dict[int, _Match]) -> bool:
-    return any(a.i in matches for a in token.ancestors)
-
-
-def _best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:
-    """The actor mention nearest the top of the argument's subtree ("fighters of [Sinai Province]")."""
-    queue: deque[Token] = deque([token])
-    while queue:
-        node = queue.popleft()
-        mention = mention_at.get(node.i)
-        if mention is not None:
-            return mention
-        queue.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "parataxis"))
-    return None
-
-
-def _resolve(tokens: list[Token], mention_at: dict[int, ActorMention]) -> tuple[list[str], list[tuple[int, int]]]:
-    ids: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for token in tokens:
-        mention = _best_mention(token, mention_at)
-        if mention is not None:
-            if mention.actor not in ids:
-                ids.append(mention.actor)
-            spans.append((mention.i, mention.j))
-        else:
-            spans.append(_phrase(token) if token.pos_ != "PRON" else (token.i, token.i + 1))
-    return ids, spans
-
-
-def _phrase(token: Token) -> tuple[int, int]:
-    """The argument's noun phrase without its relative clauses and trailing appositions."""
-    right = token.i
-    for child in token.children:
-        if child.i > token.i and child.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
-            right = max(right, child.right_edge.i)
-    return token.left_edge.i, right + 1
 
 
 @Language.factory(
@@ -630,4 +593,6 @@ def make_event_coder(nlp: Language, name: str, predicate_files: list[str]) -> Ev
     from tidings.lexicon import load_lexicon_with
     from tidings.lexicon_files import spacy_lemmatizer
 
-    return EventCoder(load_lexicon_with(predicate_files, lemmatize=spacy_lemmatizer(nlp)))
+    coder = EventCoder(load_lexicon_with(predicate_files, lemmatize=spacy_lemmatizer(nlp)))
+    attach(coder, predicate_files, spacy_lemmatizer(nlp))
+    return coder

@@ -10,6 +10,7 @@ place followed by ", State" or ", Country" is narrowed to it; local features
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.language import Language
@@ -19,12 +20,13 @@ from spacy.tokens import Doc
 from tidings.model import Place
 from tidings.pipeline.actors import UNKNOWN_PREFIX
 from tidings.pipeline.annotations import PlaceMention, doc_text, register_extensions
-from tidings.places.context import DATELINE_KEY, ORDER_KEY, WEIGHTS_KEY
+from tidings.places.context import DATELINE_KEY, INSTITUTION_KEY, ORDER_KEY, OUTLET_KEY, WEIGHTS_KEY
 from tidings.places.data import nationality_lexicon
 from tidings.places.dateline import find_dateline, glued_tails
 from tidings.places.entry import ALIAS, NAME, STRONG_POPULATION, Candidate, GazEntry
 from tidings.places.gazetteer import Gazetteer, get_gazetteer
 from tidings.places.local import anchor_for, feature_kind, local_place
+from tidings.places.neighbourhood import Resolved as Named, container, is_neighbourhood
 from tidings.places.rank import best
 from tidings.places.resolve import (
     STRONG_KINDS, Evidence, Looked, country_weights, look_up_all, nationality_counts, resolve,
@@ -33,6 +35,7 @@ from tidings.places.spans import Toponym, candidate_spans, span_chars
 from tidings.places.text import fold
 
 QUALIFIER_KINDS = frozenset({"us_state", "country"})
+CITY_KINDS = frozenset({"city", "town"})
 
 
 class PlacesComponent:
@@ -45,6 +48,9 @@ class PlacesComponent:
         self.nationalities = nationality_lexicon() if nationalities is None else nationalities
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(self.gazetteer.curated_phrases)))
+        words = sorted(self.gazetteer.outlet_words, key=len, reverse=True)
+        # After a place: " Times", "TimesJassely" (glued), never "Sunday" or "Postal".
+        self.outlet_after = re.compile(r"[ \t]?(?:%s)(?![a-z])" % "|".join(map(re.escape, words))) if words else None
         register_extensions()
 
     def _names_a_place(self, text: str) -> bool:
@@ -125,8 +131,9 @@ class PlacesComponent:
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
         resolved_at: list[tuple[int, GazEntry]] = []
+        named: list[Named] = []
         dateline_entry: GazEntry | None = None
-        chosen = resolve(looked, weights, evidence)
+        chosen = resolve(looked, weights, evidence, gaz.county_towns)
         kept = {(r.i, r.j) for r in chosen}
         # The article's main country rests on the toponyms kept as places: a person "Hatton" or
         # the word "Officer" looked up in the gazetteer is no evidence for Sri Lanka or Australia.
@@ -136,14 +143,27 @@ class PlacesComponent:
             place = places.setdefault(r.entry.id, r.entry.to_place())
             mentions.append(PlaceMention(r.i, r.j, start, end, place))
             resolved_at.append((start, r.entry))
+            named.append(Named(r.i, r.j, start, r.entry))
             if dateline and r.i == dateline[0].i and dateline_entry is None:
                 dateline_entry = r.entry
+        cues = gaz.neighbourhood_cues
+        for r in named:
+            if r.entry.kind in CITY_KINDS and is_neighbourhood(doc, r.j, cues):
+                city = container(doc, r.i, r.j, named, dateline_entry, r.entry)
+                if city is not None and city.id in places:
+                    places[r.entry.id].within = city.id
         for t in unresolved:
             kind = feature_kind(doc, t.i, t.j, gaz.feature_heads)
-            if kind is None or not _specific(doc, t.i, t.j, gaz):
-                continue
             start, end = span_chars(doc, t.i, t.j)
-            anchor = anchor_for(start, resolved_at, dateline_entry)
+            if (kind is None and is_neighbourhood(doc, t.j, cues) and doc[t.i].text[:1].isupper()
+                    and _specific(doc, t.i, t.j + 1, gaz)):
+                # "the city's Feltonville section": a part of the story's city that no list holds
+                anchor = container(doc, t.i, t.j, named, dateline_entry)
+                kind = "district"
+            elif kind is None or not _specific(doc, t.i, t.j, gaz):
+                continue
+            else:
+                anchor = anchor_for(start, resolved_at, dateline_entry)
             if anchor is None:
                 continue
             candidate = local_place(text[start:end], kind, anchor)
@@ -154,6 +174,13 @@ class PlacesComponent:
         doc.user_data[WEIGHTS_KEY] = dict(story_weights)
         doc.user_data[ORDER_KEY] = [m.place.country for m in mentions if m.place.country]
         doc.user_data[DATELINE_KEY] = dateline_entry.id if dateline_entry is not None else None
+        if self.outlet_after is not None:
+            doc.user_data[OUTLET_KEY] = frozenset(m.start for m in mentions if self.outlet_after.match(text, m.end))
+        # "Los Angeles County coroner's records", "Cecil County troopers": a county or state as the seat of an
+        # institution covers more than its event ("Akron police" do place theirs in Akron)
+        doc.user_data[INSTITUTION_KEY] = frozenset(
+            m.start for m in mentions if m.place.precision not in ("city", "point")
+            and m.j < len(doc) and doc[m.j].lower_ in gaz.institution_words)
         return doc
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from tidings.pipeline.annotations import ActorMention
+from tidings.pipeline.annotations import ActorMention, lemmas_of, lowers_of
 from tidings.resources import load_yaml
 
 
@@ -34,6 +34,8 @@ class RelationFinder:
         self.joining_verbs = set(data["joining_verbs"])
         self.member_nouns = set(data["member_nouns"])
         self.affiliation_words = set(data["affiliation_words"])
+        self.cue_lemmas = frozenset(self.allegiance_verbs | self.joining_verbs)
+        self.cue_words = frozenset(self.member_nouns | self.affiliation_words)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = doc._.actor_mentions or []
@@ -41,8 +43,12 @@ class RelationFinder:
         found: list[TextRelation] = []
         for mention in mentions:
             found.extend(self._apposition(doc, mention, mention_at))
-        for token in doc:  # each reader is asked only when the token is one of its cue words
-            lemma, lower = token.lemma_.lower(), token.lower_
+        lowers, lemmas = lowers_of(doc), lemmas_of(doc)
+        for k, lower in enumerate(lowers):  # each reader is asked only when the token is one of its cue words
+            lemma = lemmas[k]
+            if lemma not in self.cue_lemmas and lower not in self.cue_words:
+                continue
+            token = doc[k]
             if lemma in self.allegiance_verbs:
                 found.extend(self._allegiance(token, mention_at))
             if lemma in self.joining_verbs or lower in self.member_nouns:

@@ -8,12 +8,17 @@ relative clauses and light-verb nouns ("carried out an attack").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.tokens import Doc, Token
+
+from tidings.pipeline.annotations import _once
 from tidings.resources import load_yaml
 
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_PARTY_LABELS = {"PERSON", "NORP", "ORG", "GPE"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 # clauses whose participants are not this predicate's participants
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj"}
@@ -23,6 +28,35 @@ def _roles_data() -> dict:
     return load_yaml("roles.yaml")
 
 
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The word lists the readers below consult, as sets built once per process."""
+
+    object_control_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    speaker_pronouns: dict[str, str]
+    speech_deps: frozenset[str]
+    modifier_deps: frozenset[str]
+    party_nouns: frozenset[str]
+    own_preps: frozenset[str]
+    reflexives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    arguments = load_yaml("arguments.yaml")
+    return _Rules(
+        object_control_verbs=frozenset(_roles_data()["object_control_verbs"]),
+        speech_verbs=frozenset(v["lemma"] for v in load_yaml("reporting.yaml")["verbs"] if v.get("kind") == "speech"),
+        speaker_pronouns=dict(arguments["speaker_pronouns"]),
+        speech_deps=frozenset(arguments["speech_complement_deps"]),
+        modifier_deps=frozenset(arguments["coordinated_modifier_deps"]),
+        party_nouns=frozenset(_roles_data()["member_nouns"]) | frozenset(_roles_data()["people_nouns"]),
+        own_preps=frozenset(arguments["noun_own_prepositions"]),
+        reflexives=frozenset(arguments["reflexive_pronouns"]),
+    )
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
@@ -30,11 +64,82 @@ def is_passive(verb: Token) -> bool:
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in (*_coordinated_modifiers(token), token, *token.conjuncts):
             # a clausal subject is kept too: the model parses "explosives experts from X" as one
             if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.dep_ == "csubj"):
                 out.append(t)
     return out
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """"Hungarian and Romanian officials": the first of two coordinated names before the head is a
+    party of its own (the last one is read with the head). Only capitalised words: "military and
+    civilian personnel" is one party."""
+    deps = _rules().modifier_deps
+    return [c for c in head.children
+            if c.dep_ in deps and c.i < head.i and c.text[:1].isupper()
+            and any(g.dep_ == "conj" for g in c.children)]
+
+
+def _speaker(pronoun: Token, verb: Token) -> Token | None:
+    """"The rebels said they will release …": the speaker a pronoun subject of reported speech stands
+    for, when the speaker is named by a noun and agrees with the pronoun."""
+    agreement = _rules().speaker_pronouns.get(pronoun.lower_)
+    if agreement is None:
+        return None
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # "said they would meet and [talk]"
+    if node.dep_ not in _rules().speech_deps or node.head.lemma_.lower() not in _rules().speech_verbs:
+        return None
+    said = node.head
+    speakers = [c for c in said.children if c.dep_ == "nsubj"]
+    if not speakers and said.dep_ == "acl" and said.head.pos_ in ("NOUN", "PROPN"):
+        speakers = [said.head]  # "A group of elders announced …" parsed as a noun phrase
+    if len(speakers) != 1 or speakers[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    speaker = speakers[0]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in _PARTY_LABELS or t.lemma_.lower() in _rules().party_nouns
+               for t in speaker.subtree):
+        return None  # "the statement said it …": no party named
+    if agreement == "singular" and speaker.tag_ in ("NNS", "NNPS"):
+        return None
+    if agreement == "thing" and speaker.ent_type_ == "PERSON":
+        return None
+    return speaker
+
+
+def _speakers_for_pronouns(found: list[Token], verb: Token) -> list[Token]:
+    """The speaker in place of the pronoun, unless the pronoun names an actor and the speaker's own
+    phrase names none ("Militants loyal to X's frontman said they …": "they" was resolved already)."""
+    if len(found) != 1 or found[0].pos_ != "PRON":
+        return found
+    pronoun = found[0]
+    speaker = _speaker(pronoun, verb)
+    if speaker is None:
+        return found
+    named = _named_tokens(pronoun.doc)
+    if pronoun.i in named and not any(t.i in named for t in _own_phrase(speaker)):
+        return found
+    return [speaker]
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The noun with its modifiers and "of" phrase: "A group of [Yoruba] leaders", not "loyal to X"."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and not any(
+                g.dep_ == "prep" for g in child.children):
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(t for c in child.children if c.dep_ == "pobj" for t in _own_phrase(c))
+    return out
+
+
+def _named_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside an actor mention (read once per doc)."""
+    return _once(doc, "tidings.roles.named", lambda d: frozenset(
+        k for m in (d._.actor_mentions or []) for k in range(m.i, m.j)))
 
 
 def _resolve_relative(tokens: list[Token], verb: Token) -> list[Token]:
@@ -61,7 +166,7 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
     else:
         found = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if found:
-        return _with_conjuncts(_resolve_relative(found, verb))
+        return _with_conjuncts(_speakers_for_pronouns(_resolve_relative(found, verb), verb))
     if is_passive(verb):
         return []
     head = verb.head
@@ -75,15 +180,14 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
         if raised:
             return _with_conjuncts(raised)
     if verb.dep_ in ("xcomp", "advcl", "acl"):
-        controllers = set(_roles_data()["object_control_verbs"])
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in controllers:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in _rules().object_control_verbs:
             objects_ = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objects_:
                 return _with_conjuncts(objects_)
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
             return _with_conjuncts([head])
         return subjects(head, _depth + 1)
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in set(_roles_data()["object_control_verbs"]):
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in _rules().object_control_verbs:
         objects_ = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objects_:
             return _with_conjuncts(objects_)
@@ -107,7 +211,7 @@ def objects(verb: Token) -> list[Token]:
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             found = [verb.head]
         return _with_conjuncts(_resolve_relative(found, verb))
-    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ not in _rules().reflexives]
     if not found and verb.dep_ == "relcl" and any(
         c.lower_ in _RELATIVE_PRONOUNS and c.dep_ == "dobj" for c in verb.children
     ):
@@ -164,12 +268,28 @@ def slot_tokens(trigger: Token, slot: str, extra_heads: list[Token] | None = Non
             # hangs the prepositional phrase on the nearest noun instead of the verb
             found = [t for h in extra_heads for node in h.subtree if node is not h
                      for t in prep_objects(node, preposition)]
+        if not found and preposition not in _rules().own_preps:
+            # "the attack by militants on the checkpoint", "fired rockets at the town": the phrase is
+            # hung on the noun next to the trigger (its object, or the object of its other preposition)
+            found = [t for node in _next_nouns(trigger, preposition) for t in prep_objects(node, preposition)]
         return found
     if slot == "xcomp_obj":
         # "helping the group build bombs" parsed as help → ccomp(build) → nsubj(group)
         complements = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
         return _with_conjuncts([s for c in complements for s in c.children if s.dep_ == "nsubj"])
     return []
+
+
+def _next_nouns(trigger: Token, preposition: str) -> list[Token]:
+    """The trigger's object noun and its by-agent: the nouns a phrase of the trigger's is often hung on."""
+    out: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ in ("NOUN", "PROPN"):
+            out.append(child)
+        elif (child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by") \
+                and preposition.split()[-1] != "by":
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def permission_holders(trigger: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
+from tidings.pipeline.annotations import words_of
 from tidings.resources import load_yaml
 
 
@@ -26,20 +27,28 @@ def add_abbreviations(nlp: Language) -> None:
 # components look at whole sentences, so a 5,000-word "sentence" took over a minute (issue 12).
 MAX_SENTENCE_TOKENS = 200
 _SOFT_BREAKS = {",", ";", ":", "-", "–", "—", "|"}
+_ENDS = {".", "!", "?"}
 
 
 @Language.component("tidings_sentences", assigns=["token.is_sent_start"])
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and at least every MAX_SENTENCE_TOKENS tokens."""
+    """Start a sentence after every line break, and at least every MAX_SENTENCE_TOKENS tokens.
+
+    Reads the token texts once (:func:`words_of`, which later components reuse); a token's trailing
+    whitespace is at most one space in spaCy, so a line break is always a token of its own text.
+    """
+    words = words_of(doc)
     start = 0
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_ or token.text in {".", "!", "?"}:
-            if "\n" in token.text or "\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
-            start = token.i + 1
-        elif token.i + 1 - start >= MAX_SENTENCE_TOKENS:
-            cut = next((t.i + 1 for t in reversed(doc[start + MAX_SENTENCE_TOKENS // 2:token.i + 1])
-                        if t.text in _SOFT_BREAKS), token.i + 1)
+    for k in range(len(words) - 1):
+        word = words[k]
+        if "\n" in word:
+            doc[k + 1].is_sent_start = True
+            start = k + 1
+        elif word in _ENDS:
+            start = k + 1
+        elif k + 1 - start >= MAX_SENTENCE_TOKENS:
+            cut = next((t + 1 for t in range(k, start + MAX_SENTENCE_TOKENS // 2 - 1, -1) if words[t] in _SOFT_BREAKS),
+                       k + 1)
             doc[cut].is_sent_start = True
             start = cut
     return doc

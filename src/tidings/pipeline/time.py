@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from tidings.pipeline.annotations import doc_text, published_of, register_extensions
 from tidings.time.extract import TimeTagger
 from tidings.time.lexicon import load_lexicon
-from tidings.time.published import PUBLISHED_KEY, as_published, find_published, mark
+from tidings.time.published import PAGE_REASON, PUBLISHED_KEY, as_published, find_published, mark, page_dates
 
 
 class TimeComponent:
@@ -29,15 +29,19 @@ class TimeComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
-        mentions = self.tagger(doc, published)
+        matches = self.tagger.finder.matches(doc)  # once: a printed date may call for a second reading
+        mentions = self.tagger(doc, published, matches)
         printed = find_published(doc, mentions, self.tagger.lex)
         doc.user_data[PUBLISHED_KEY] = None
         if printed is not None:
             found = as_published(printed, doc_text(doc))
             doc.user_data[PUBLISHED_KEY] = found
             if published is None:
-                mentions = self.tagger(doc, found.day)
+                mentions = self.tagger(doc, found.day, matches)
             mentions = [mark(m) if (m.start, m.end) == (printed.start, printed.end) else m for m in mentions]
+        page = {(m.start, m.end) for m in page_dates(doc, mentions, self.tagger.lex)}
+        if page:
+            mentions = [mark(m, PAGE_REASON) if (m.start, m.end) in page else m for m in mentions]
         doc._.time_mentions = mentions
         return doc
 

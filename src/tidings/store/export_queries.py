@@ -3,7 +3,8 @@
 :func:`tidings.store.queries.events` answers people (a page of rows with
 names); exports need every column of every selected event, its actors and
 reports, fast enough for 100,000 events. Each loader here is one SQL
-statement over a :class:`Selection` (the same filters as ``tidings events``).
+statement over a :class:`Selection` (the filters of ``tidings events`` and the web's
+event table: :class:`tidings.store.filters.EventFilters`).
 """
 
 from __future__ import annotations
@@ -11,25 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tidings.store.queries import event_filters
+from tidings.store.filters import ORDER, EventFilters, event_where
 from tidings.store.store import Store
 
 Row = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """Which events to export; the meaning of each field is that of ``tidings events``."""
-
-    actor: str | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    status: str | None = None
-    article: str | None = None
-    min_articles: int = 1
-    limit: int | None = None
-    include_parts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +30,10 @@ class Selection:
         return f"WITH sel AS ({self.sql}) "
 
 
-def select(store: Store, filters: Filters | None = None) -> Selection:
+def select(store: Store, filters: EventFilters | None = None) -> Selection:
     """The events matching ``filters``, ordered by day then id (as ``tidings events`` orders them)."""
-    f = filters or Filters()
-    where, params = event_filters(store, actor=f.actor, type=f.type, since=f.since, until=f.until,
-                                  status=f.status, article=f.article, min_articles=f.min_articles,
-                                  include_parts=f.include_parts)
-    sql = ("SELECT e.id, row_number() OVER (ORDER BY coalesce(e.date_start, e.first_reported) NULLS LAST, e.id) "
-           "AS ord FROM events e WHERE " + " AND ".join(where))
-    if f.limit is not None:
-        sql += f" ORDER BY ord LIMIT {int(f.limit)}"
+    where, params = event_where(store, filters)
+    sql = f"SELECT e.id, row_number() OVER (ORDER BY {ORDER}) AS ord FROM events e WHERE " + " AND ".join(where)
     return Selection(sql, tuple(params))
 
 
@@ -132,5 +112,5 @@ def articles(store: Store, selection: Selection, *, text: bool = False) -> list[
             SELECT DISTINCT r.article_id FROM event_reports r JOIN sel ON sel.id = r.event_id) ORDER BY a.id""")
 
 
-__all__ = ["Filters", "Selection", "select", "events", "event_actors", "event_reports", "actors", "places",
+__all__ = ["Selection", "select", "events", "event_actors", "event_reports", "actors", "places",
            "mentions", "pairs", "ties", "articles"]

@@ -209,10 +209,28 @@ def article_story(text: str, *, rules: Rules | None = None) -> frozenset[str]:
     return _story(text, (rules or load_rules()).generic_names)
 
 
+def article_terms(text: str) -> frozenset[str]:
+    """The story terms before the generic names are taken out: what the store keeps in ``article_terms``.
+
+    Kept unfiltered so that editing ``names.generic`` in the rules needs no
+    migration: :func:`story_of_terms` filters them when the store reads them.
+    """
+    return _raw_story(text)
+
+
+def story_of_terms(terms: Iterable[str], *, rules: Rules | None = None) -> frozenset[str]:
+    """The story from stored terms (:func:`article_terms`), as :func:`article_story` reads it from the text."""
+    return frozenset(terms) - (rules or load_rules()).generic_names
+
+
 @lru_cache(maxsize=256)
+def _raw_story(text: str) -> frozenset[str]:
+    # the store views one article's events one by one and keeps its terms: read the text once
+    return story_terms(text, frozenset())
+
+
 def _story(text: str, generic: frozenset[str]) -> frozenset[str]:
-    # the store views one article's events one by one: read its story once
-    return story_terms(text, generic)
+    return _raw_story(text) - generic
 
 
 def view_events(report: Report, *, rules: Rules | None = None) -> list[EventView]:
@@ -466,5 +484,5 @@ def _as_dict(view: EventView) -> dict[str, Any]:
 __all__ = [
     "Rules", "EventView", "Comparison", "load_rules", "view_event", "view_events", "compare",
     "best_match", "cluster_views", "cluster_reports", "distance_km", "event_window", "firm_actors", "roles_match",
-    "name_keys", "windows_meet", "same_act", "article_story", "TermCounts",
+    "name_keys", "windows_meet", "same_act", "article_story", "article_terms", "story_of_terms", "TermCounts",
 ]

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,:]*\d|\d")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]")
@@ -112,6 +113,7 @@ def story_similarity(a: frozenset[str], b: frozenset[str], counts: TermCounts, *
     return mass(shared) / denominator if denominator else 0.0
 
 
+@lru_cache(maxsize=4096)  # a store's reports repeat a few hundred triggers; its index views each one
 def trigger_key(trigger: str) -> str:
     """The trigger's last word without its inflection: "killed", "killing", "kills" → ``kill``."""
     words = _TOKEN.findall(trigger.lower())

@@ -6,107 +6,18 @@ and notebooks show the same thing in table, JSON or CSV form.
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
-from datetime import date
 from typing import Any
 
 import duckdb
 
-from tidings.model import PLOVER_TYPES, STATUSES
+from tidings.store.filters import ORDER, EventFilters, actor_parts, event_where, parse_period, resolve_actor
 from tidings.store.schema import StoreError
 from tidings.store.store import Store
 
 Row = dict[str, Any]
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _READ_ONLY = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
-
-
-def parse_period(value: str, *, end: bool = False) -> date:
-    """``2016``, ``2016-01`` or ``2016-01-15`` as the first day of that period (or its last with ``end``)."""
-    found = _PERIOD.match(value.strip())
-    if not found:
-        raise StoreError(f"cannot read the period {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(found.group(1)), found.group(2), found.group(3)
-    try:
-        if day:
-            return date(year, int(month), int(day))
-        if month:
-            m = int(month)
-            return date(year, m, calendar.monthrange(year, m)[1] if end else 1)
-        return date(year, 12, 31) if end else date(year, 1, 1)
-    except ValueError:
-        raise StoreError(f"{value!r} is not a calendar date: write YYYY, YYYY-MM or YYYY-MM-DD") from None
-
-
-def resolve_actor(store: Store, name: str) -> str:
-    """An actor id from an id or a name as the user typed it; StoreError with suggestions otherwise."""
-    wanted = name.strip()
-    row = store.con.execute(
-        "SELECT id FROM actors WHERE id = ? OR lower(id) = lower(?) OR lower(name) = lower(?) "
-        "ORDER BY (id = ?) DESC LIMIT 1",
-        [wanted, wanted.replace(" ", "_").replace("-", "_"), wanted, wanted],
-    ).fetchone()
-    if row:
-        return str(row[0])
-    from tidings.kb import load_kb
-
-    kb = load_kb()
-    slug = wanted.lower().replace(" ", "_").replace("-", "_")
-    known = next((a.id for a in kb.actors.values() if a.id == slug or a.name.lower() == wanted.lower()), None)
-    if known is not None:  # a knowledge-base actor not stored yet: no events, or only its parts' events
-        return known
-    from rapidfuzz import process
-
-    names = {r[0]: r[1] for r in store.con.execute("SELECT id, name FROM actors").fetchall()}
-    close = process.extract(wanted, {k: f"{k} {v}" for k, v in names.items()}, limit=3, score_cutoff=60)
-    hint = f"; did you mean {', '.join(c[2] for c in close)}?" if close else ""
-    raise StoreError(f"no actor {name!r} in {store.where}{hint} (list them with `tidings actors`)")
-
-
-def actor_parts(store: Store, actor_id: str) -> list[str]:
-    """The actor and every actor that is part of it, at any depth (Hamas → Qassam Brigades → its commander).
-
-    Parent links come from the knowledge base and from the ``actors`` table
-    (user actor files keep their own ``parent``); affiliations are not parts.
-    """
-    from tidings.kb import load_kb
-
-    parent: dict[str, str] = {a.id: a.parent for a in load_kb().actors.values() if a.parent}
-    for child, up in store.con.execute("SELECT id, parent FROM actors WHERE parent IS NOT NULL").fetchall():
-        parent.setdefault(child, up)
-    out = {actor_id}
-    for child in parent:
-        seen: set[str] = set()
-        current: str | None = child
-        while current and current not in seen:
-            seen.add(current)
-            current = parent.get(current)
-            if current == actor_id:
-                out.add(child)
-                break
-    return sorted(out)
-
-
-def _types(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    wanted = [t.strip().upper() for t in value.split(",") if t.strip()]
-    unknown = sorted(set(wanted) - set(PLOVER_TYPES))
-    if unknown:
-        raise StoreError(f"unknown event type {', '.join(unknown)}: choose from {', '.join(PLOVER_TYPES)}")
-    return wanted
-
-
-def _statuses(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    wanted = [s.strip() for s in value.split(",") if s.strip()]
-    unknown = sorted(set(wanted) - set(STATUSES))
-    if unknown:
-        raise StoreError(f"unknown status {', '.join(unknown)}: choose from {', '.join(STATUSES)}")
-    return wanted
 
 
 _EVENT_SELECT = """
@@ -125,47 +36,25 @@ FROM events e LEFT JOIN places p ON p.id = e.place_id
 def event_filters(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                   until: str | None = None, status: str | None = None, article: str | None = None,
                   min_articles: int = 1, include_parts: bool = False) -> tuple[list[str], list[Any]]:
-    """The WHERE conditions (on ``events e``) and parameters of ``tidings events``' filters; the
-    listing, the exports and anything else that selects events share them."""
-    where: list[str] = ["e.n_articles >= ?"]
-    params: list[Any] = [min_articles]
-    if actor:
-        actor_id = resolve_actor(store, actor)
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?)))")
-        params.append(actor_parts(store, actor_id) if include_parts else [actor_id])
-    types = _types(type)
-    if types:
-        where.append("e.type IN (SELECT unnest(?))")
-        params.append(types)
-    if since:
-        where.append("coalesce(e.date_end, e.last_reported) >= ?")
-        params.append(parse_period(since))
-    if until:
-        where.append("coalesce(e.date_start, e.first_reported) <= ?")
-        params.append(parse_period(until, end=True))
-    statuses = _statuses(status)
-    if statuses:
-        where.append("list_has_any(e.statuses, ?)")
-        params.append(statuses)
-    if article:
-        where.append("e.id IN (SELECT r.event_id FROM event_reports r JOIN articles a ON a.id = r.article_id "
-                     "WHERE a.id = ? OR a.url = ? OR a.origin LIKE ?)")
-        params.extend([article, article, f"%{article}%"])
-    return where, params
+    """:func:`tidings.store.filters.event_where` with the filters as keywords (kept for callers of this name)."""
+    return event_where(store, EventFilters(actor=actor, type=type, since=since, until=until, status=status,
+                                           article=article, min_articles=min_articles, include_parts=include_parts))
 
 
 def events(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
            until: str | None = None, status: str | None = None, article: str | None = None,
-           min_articles: int = 1, limit: int | None = 100, include_parts: bool = False) -> list[Row]:
+           min_articles: int = 1, limit: int | None = 100, include_parts: bool = False,
+           filters: EventFilters | None = None) -> list[Row]:
     """Merged events, filtered; ``status`` matches an event when any of its reports has that status.
 
     With ``include_parts``, ``actor`` also matches the actors that are part of
-    it (``hamas`` finds the Qassam Brigades' events too).
+    it (``hamas`` finds the Qassam Brigades' events too). ``filters`` (an
+    :class:`~tidings.store.filters.EventFilters`) replaces the keywords; ``limit`` pages either way.
     """
-    where, params = event_filters(store, actor=actor, type=type, since=since, until=until, status=status,
-                                  article=article, min_articles=min_articles, include_parts=include_parts)
-    sql = _EVENT_SELECT + " WHERE " + " AND ".join(where)
-    sql += " ORDER BY coalesce(e.date_start, e.first_reported) NULLS LAST, e.id"
+    chosen = filters or EventFilters(actor=actor, type=type, since=since, until=until, status=status,
+                                     article=article, min_articles=min_articles, include_parts=include_parts)
+    where, params = event_where(store, chosen)
+    sql = _EVENT_SELECT + " WHERE " + " AND ".join(where) + f" ORDER BY {ORDER}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return store.query(sql, params)

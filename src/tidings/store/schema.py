@@ -7,11 +7,13 @@ newer tidings (a migration we do not know) is refused rather than guessed at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
 
 from tidings.errors import TidingsError
+from tidings.store.merge_story import story_terms
 
 
 class StoreError(TidingsError):
@@ -20,9 +22,12 @@ class StoreError(TidingsError):
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """DDL, then an optional Python step (a backfill) in the same transaction: both land or neither."""
+
     version: int
     name: str
     sql: str
+    run: Callable[[duckdb.DuckDBPyConnection], None] | None = None
 
 
 _INITIAL = """
@@ -135,9 +140,46 @@ WHERE day IS NOT NULL
 GROUP BY a, b, month;
 """
 
+_STORY_TERMS = """
+CREATE TABLE article_terms (
+    article_id VARCHAR PRIMARY KEY,     -- one row per article; none: not read yet
+    terms VARCHAR[] NOT NULL            -- merge_story.story_terms(text) before the generic names are taken out
+);
+ALTER TABLE event_reports ADD COLUMN cameo VARCHAR;
+"""
+
+_CAMEO_FROM_REPORTS = """
+UPDATE event_reports SET cameo = j.cameo
+FROM (SELECT a.id || ':' || (e.value ->> 'id') AS id, e.value ->> 'cameo' AS cameo
+      FROM articles a, json_each(a.report, '$.events') e) j
+WHERE event_reports.id = j.id AND j.cameo IS NOT NULL AND event_reports.cameo IS NULL
+"""
+
+
+def _terms(text: str | None) -> list[str]:
+    return sorted(story_terms(text or "", frozenset()))
+
+
+def fill_story_terms(con: duckdb.DuckDBPyConnection) -> None:
+    """Read the story terms of every article that has none yet, and each stored report's CAMEO code.
+
+    Runs once, inside its migration's transaction; a later migration that changes
+    what :func:`story_terms` reads empties ``article_terms`` and runs this again.
+    The CAMEO codes come from the Report JSON each article keeps.
+    """
+    con.create_function("tidings_story_terms", _terms, ["VARCHAR"], "VARCHAR[]")
+    try:
+        con.execute("INSERT INTO article_terms SELECT id, tidings_story_terms(text) FROM articles "
+                    "WHERE id NOT IN (SELECT article_id FROM article_terms)")
+    finally:
+        con.remove_function("tidings_story_terms")
+    con.execute(_CAMEO_FROM_REPORTS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _INITIAL),
     Migration(2, "relation_views", _RELATION_VIEWS),
+    Migration(3, "story_terms", _STORY_TERMS, fill_story_terms),
 )
 
 _LEDGER = """
@@ -183,9 +225,11 @@ def migrate(con: duckdb.DuckDBPyConnection, *, where: str) -> list[str]:
         con.begin()
         try:
             con.execute(migration.sql)
+            if migration.run is not None:
+                migration.run(con)
             con.execute("INSERT INTO migrations (version, name) VALUES (?, ?)", [migration.version, migration.name])
             con.commit()
-        except Exception:
+        except BaseException:  # Ctrl-C too: the file stays at the last whole migration
             con.rollback()
             raise
         names.append(migration.name)
@@ -194,4 +238,5 @@ def migrate(con: duckdb.DuckDBPyConnection, *, where: str) -> list[str]:
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
-__all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "StoreError", "applied", "check_version", "migrate"]
+__all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "StoreError", "applied", "check_version", "migrate",
+           "fill_story_terms"]

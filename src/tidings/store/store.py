@@ -33,8 +33,8 @@ import duckdb
 
 from tidings.model import Event, Report
 from tidings.store.ids import article_key
-from tidings.store.merge import (EventView, Rules, TermCounts, article_story, best_match, load_rules, view_event,
-                                 windows_meet)
+from tidings.store.merge import (EventView, Rules, TermCounts, article_story, article_terms, best_match, load_rules,
+                                 story_of_terms, view_event, windows_meet)
 from tidings.store.merge_story import trigger_key
 from tidings.store.schema import StoreError, check_version, migrate
 from tidings.store.sources import source_key, source_label
@@ -213,6 +213,7 @@ class Store:
         batch.add("articles", (
             article.id, external_id, article.title, article.url, article.outlet, article.byline, article.published,
             origin or article.source_path, article.text, json.dumps(data, ensure_ascii=False), len(report.events)))
+        batch.add("article_terms", (article.id, sorted(article_terms(article.text))))
 
     _COLUMNS = {"articles": "(id, external_id, title, url, outlet, byline, published, origin, text, report, n_events)"}
     _CHUNK = 400  # rows per INSERT: long enough to pay off, short enough to keep the parameter list sane
@@ -275,19 +276,32 @@ class Store:
 
     _VIEW_SQL = """SELECT r.id, r.event_id, r.article_id, r.type, r.family, r.status_group, r.actor_keys,
                           r.recipient_keys, r.window_lo, r.window_hi, r.precision, p.lat, p.lon, p.country,
-                          p.precision, r.place_id, r.evidence, r.trigger, r.mode, p.name
+                          p.precision, r.place_id, r.evidence, r.trigger, r.mode, p.name, r.cameo
                    FROM event_reports r LEFT JOIN places p ON p.id = r.place_id"""
+
+    def merge_index(self) -> CandidateIndex:
+        """The in-memory merge index: every stored report's view and the story terms of every article.
+
+        Built on first use from two SQL reads; the story terms were stored with
+        each article (migration 3), so no article text is read again.
+        """
+        if self._index is None:
+            index = CandidateIndex()
+            for row in self.con.execute(self._VIEW_SQL + " ORDER BY r.event_id, r.id").fetchall():
+                index.add(row[1], _row_view(row))
+            # merge hook (issue 8): story terms of every stored article weigh the article-level evidence;
+            # an article without stored terms (an imported stub) is read from its text
+            for article_id, story, text in self.con.execute(
+                    "SELECT a.id, t.terms, CASE WHEN t.terms IS NULL THEN a.text END "
+                    "FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id").fetchall():
+                index.terms.add(article_id, story_of_terms(story, rules=self.rules) if story is not None
+                                else article_story(text or "", rules=self.rules))
+            self._index = index
+        return self._index
 
     def _candidates(self, view: EventView) -> dict[str, list[EventView]]:
         """Events with a report of the same family and status group whose window meets the view's."""
-        if self._index is None:
-            self._index = CandidateIndex()
-            for row in self.con.execute(self._VIEW_SQL + " ORDER BY r.event_id, r.id").fetchall():
-                self._index.add(row[1], _row_view(row))
-            # merge hook (issue 8): story terms of every stored article weigh the article-level evidence
-            for article_id, text in self.con.execute("SELECT id, text FROM articles").fetchall():
-                self._index.terms.add(article_id, article_story(text or "", rules=self.rules))
-        return self._index.candidates(view)
+        return self.merge_index().candidates(view)
 
     def _place_event(self, report: Report, event: Event, batch: _Batch) -> tuple[str, bool]:
         view = view_event(report, event, rules=self.rules)
@@ -313,7 +327,7 @@ class Store:
              source_label(event.attribution, outlet=article.outlet),
              event.evidence.start, event.evidence.end, event.evidence.text,
              event.trigger.start, event.trigger.end, event.trigger.text,
-             event.confidence, score if merged else None, article.published, view.place_precision))
+             event.confidence, score if merged else None, article.published, view.place_precision, event.cameo))
         return event_id, merged
 
     def _refresh_events(self, event_ids: list[str]) -> None:
@@ -440,6 +454,7 @@ def _row_view(row: tuple[Any, ...]) -> EventView:
         actors=frozenset(row[6]), recipients=frozenset(row[7]), lo=row[8], hi=row[9], precision=row[10],
         lat=row[11], lon=row[12], country=row[13], place_precision=row[14], place_id=row[15], evidence=row[16],
         trigger=trigger_key(row[17] or ""), mode=row[18], place_name=row[19].casefold() if row[19] else None,
+        cameo=row[20],
     )
 
 
@@ -514,7 +529,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
                                  "open it once for writing (e.g. `tidings ingest` with no new files) to upgrade it")
         else:
             migrate(con, where=where)
-    except Exception:
+    except BaseException:
         con.close()
         raise
     return Store(con, where=where, read_only=read_only, score=score, rules=rules, releasable=True)

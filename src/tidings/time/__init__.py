@@ -1,10 +1,12 @@
 """Time expressions of news text: found by our own Matcher forms, resolved against the publication date.
 
 * :mod:`.lexicon` loads ``data/time_patterns.yaml`` (words, forms, holiday tables);
-* :mod:`.finder` matches and vets candidates over a parsed Doc, merged with the model's DATE/TIME entities;
+* :mod:`.trie` matches the forms (our own matcher: one dict lookup per token, see its docstring);
+* :mod:`.finder` vets the matches over a parsed Doc and merges them with the model's DATE/TIME entities;
 * :mod:`.resolve` and :mod:`.calendar` turn an expression into a :class:`tidings.model.When`
   with news conventions (prefer the past, Monday–Sunday weeks …);
-* :mod:`.attach` picks the expression that dates a clause (:func:`expression_for_span`).
+* :mod:`.attach` picks the expression that dates a clause (:func:`expression_for_span`);
+* :mod:`.event_date` picks the expression that dates an event (clause, sentence, the story's day, the lede's day).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from tidings.pipeline.annotations import TimeExpression
 from tidings.time import calendar as cal
 from tidings.time.finder import Finder, Found, is_future
 from tidings.time.lexicon import TimeLexicon, load_lexicon
-from tidings.time.patterns import anchor_words, build_matcher, longest_match, window_matchers
+from tidings.time.patterns import build_matcher
 from tidings.time.resolve import Result, Tok, resolve, resolve_holiday
 
 CLOCK_REASON = "time of day without a date"
@@ -51,15 +51,14 @@ class TimeTagger:
 
     def __init__(self, vocab: Vocab, tokenize: Callable[[str], Doc], lex: TimeLexicon | None = None) -> None:
         self.lex = lex or load_lexicon()
-        matcher = build_matcher(self.lex, vocab, tokenize)
-        anchors = anchor_words(self.lex, tokenize)
-        reach = longest_match(self.lex, tokenize)
-        self.finder = Finder(self.lex, matcher, anchors, reach, window_matchers(matcher, vocab, anchors, reach))
+        self.finder = Finder(self.lex, build_matcher(self.lex, vocab, tokenize))
         self.holidays = {h.name: h for h in self.lex.holidays}
         self.future_aux = self.lex.words["future_aux"]
         self.future_cues = self.lex.words["future_cue"]
 
     def resolve_found(self, doc: Doc, found: Found, published: date | None) -> Result:
+        if found.inner is not None:  # a clock time holding a day: the day dates it
+            return self.resolve_found(doc, found.inner, published)
         kind, _, name = found.key.partition(":")
         tokens = [Tok(t.text, t.lower_) for t in doc[found.i:found.j]]
         if kind == "phrase":
@@ -74,12 +73,14 @@ class TimeTagger:
             return resolve_holiday(self.holidays[name], year, published, future=future)
         return resolve(self.lex, self.finder.kind_of[found.key], tokens, published, future=future)
 
-    def __call__(self, doc: Doc, published: date | None) -> list[TimeExpression]:
+    def __call__(self, doc: Doc, published: date | None,
+                 matches: list[tuple[str, int, int]] | None = None) -> list[TimeExpression]:
+        """The Doc's expressions dated against ``published``; ``matches``: ``self.finder.matches(doc)`` if known."""
         def readable(found: Found) -> bool:  # a model DATE we cannot read is not worth reporting
             return found.key != "ner:explicit" or parse_explicit(doc[found.i:found.j].text, published)[0] is not None
 
         out: list[TimeExpression] = []
-        for found in self.finder.find(doc, readable):
+        for found in self.finder.find(doc, readable, matches):
             value: When | None
             value, reason = self.resolve_found(doc, found, published)
             span = doc[found.i:found.j]

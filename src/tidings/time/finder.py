@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from tidings.time.lexicon import TimeLexicon
+from tidings.time.trie import TrieMatcher
 
 CLOCK_MARKS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", ":", "local time", "o'clock")
 CURRENCY = frozenset("$€£¥")
@@ -27,11 +27,14 @@ class Found:
 
     ``form:<name>``, ``holiday:<name>``, ``phrase:<phrase>`` come from our
     Matcher; ``ner:clock`` and ``ner:explicit`` from the model's entities.
+    ``inner``: for a clock time that holds a day of ours ("around 10 p.m.
+    Wednesday"), that day, which dates the whole expression.
     """
 
     i: int
     j: int
     key: str
+    inner: Found | None = None
 
 
 def _is_day(lex: TimeLexicon, tok: Token) -> bool:
@@ -45,15 +48,11 @@ def _is_year(lex: TimeLexicon, tok: Token) -> bool:
 class Finder:
     """Matches, checks and merges time expression candidates over a Doc."""
 
-    def __init__(self, lex: TimeLexicon, matcher: Matcher, anchors: frozenset[str], reach: int,
-                 groups: list[tuple[Matcher, int]] | None = None) -> None:
+    def __init__(self, lex: TimeLexicon, matcher: TrieMatcher) -> None:
         self.lex = lex
         self.matcher = matcher
-        self.anchors = anchors
-        self.reach = reach
-        # the same patterns split by the window reach each needs (patterns.window_matchers)
-        self.groups = groups if groups is not None else [(matcher, reach)]
         self.kind_of = {f"form:{f.name}": f.kind for f in lex.forms}
+        self._address_nouns = lex.words.get("address_noun", frozenset())
         self._lexical = (
             set(lex.month_of) | set(lex.weekday_of) | set(lex.seasons) | set(lex.words["part_of_day"])
         )
@@ -93,6 +92,8 @@ class Finder:
             return False
         if after is not None and (after.tag_ in ("NNS", "NNPS") or after.text == "%"):
             return False  # 2000 people, 1500 troops
+        if after is not None and after.lower_ in self._address_nouns:
+            return False  # the 2000 block of Main Street
         return doc[k].ent_type_ == "DATE" or (before is not None and before.lower_ in lex.year_context)
 
     def _valid(self, doc: Doc, i: int, j: int, key: str) -> bool:
@@ -138,47 +139,26 @@ class Finder:
                 out.append(Found(ent.start, ent.end, "ner:explicit"))
         return out
 
-    def anchor_tokens(self, doc: Doc) -> list[int]:
-        """Indices of anchor words and of tokens with a digit: every match holds one."""
-        anchors = self.anchors
-        # an alphabetic token has no digit: the digit scan runs on the few others
-        return [tok.i for tok in doc
-                if tok.lower_ in anchors or (not tok.is_alpha and any(ch.isdigit() for ch in tok.text))]
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Our forms' raw matches (key, start, end): they do not depend on the publication date."""
+        return self.matcher(doc)
 
-    def windows(self, doc: Doc, reach: int | None = None, at: list[int] | None = None) -> list[tuple[int, int]]:
-        """Token ranges around anchor words and numbers, merged: the Matcher is costly, most text has no dates."""
-        out: list[tuple[int, int]] = []
-        reach = self.reach if reach is None else reach
-        n = len(doc)
-        for i in self.anchor_tokens(doc) if at is None else at:
-            a, b = max(0, i - reach), min(n, i + reach + 1)
-            if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
-        return out
+    def find(self, doc: Doc, keep_entity: Callable[[Found], bool] | None = None,
+             matches: list[tuple[str, int, int]] | None = None) -> list[Found]:
+        """Non-overlapping candidates in text order; ``keep_entity`` vets the model's entities first.
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        found: set[tuple[int, int, int]] = set()
-        at = self.anchor_tokens(doc)
-        for matcher, reach in self.groups:
-            for a, b in self.windows(doc, reach, at):
-                found.update((mid, a + start, a + end) for mid, start, end in matcher(doc[a:b]))
-        return sorted(found, key=lambda m: (m[1], m[2]))
-
-    def find(self, doc: Doc, keep_entity: Callable[[Found], bool] | None = None) -> list[Found]:
-        """Non-overlapping candidates in text order; ``keep_entity`` vets the model's entities first."""
-        strings = doc.vocab.strings
+        ``matches``: :meth:`matches` of this doc when the caller already has them.
+        """
         ours = []
-        for mid, start, end in self._matches(doc):
+        for key, start, end in self.matches(doc) if matches is None else matches:
             while start < end and doc[start].is_punct:  # an optional comma matched at an edge
                 start += 1
             while end > start and doc[end - 1].is_punct and doc[end - 1].lower_ not in ("'", "’"):
                 end -= 1
-            if end > start and self._valid(doc, start, end, strings[mid]):
-                ours.append(Found(start, end, strings[mid]))
+            if end > start and self._valid(doc, start, end, key):
+                ours.append(Found(start, end, key))
         theirs = [
-            f for f in self._entity_candidates(doc)
+            _with_day(f, ours) for f in self._entity_candidates(doc)
             if self._valid(doc, f.i, f.j, f.key) and (keep_entity is None or keep_entity(f))
         ]
         ranked = sorted(
@@ -194,6 +174,16 @@ class Finder:
                 taken[k] = True
             chosen.append(found)
         return sorted(chosen, key=lambda f: f.i)
+
+
+def _with_day(found: Found, ours: list[Found]) -> Found:
+    """A model clock time ("around 9:30 Tuesday night") dated by the longest of our expressions inside it."""
+    if found.key != "ner:clock":
+        return found
+    inside = [f for f in ours if found.i <= f.i and f.j <= found.j and not f.key.startswith("phrase:")]
+    if not inside:
+        return found
+    return Found(found.i, found.j, found.key, max(inside, key=lambda f: (f.j - f.i, -f.i)))
 
 
 def is_future(doc: Doc, i: int, j: int, future_aux: frozenset[str], future_cues: frozenset[str]) -> bool:

@@ -77,7 +77,6 @@ class TimeLexicon:
     unresolvable: dict[str, str]  # phrase (lower case) → reason
     holidays: tuple[Holiday, ...]
     forms: tuple[Form, ...]
-    window_stopwords: frozenset[str] = frozenset()
     raw_shapes: dict[str, str] = field(default_factory=dict)
 
     def word_class(self, name: str) -> frozenset[str] | None:
@@ -171,7 +170,6 @@ def build_lexicon(data: dict[str, Any], where: str = DATA_FILE) -> TimeLexicon:
         forms=tuple(
             Form(f["name"], f["kind"], tuple(tuple(s) for s in f["sequences"])) for f in data["forms"]
         ),
-        window_stopwords=frozenset(w.lower() for w in data["window_stopwords"]),
         raw_shapes=dict(data["shapes"]),
     )
     for form in lex.forms:

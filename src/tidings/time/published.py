@@ -22,6 +22,7 @@ from tidings.time.lexicon import TimeLexicon
 # doc.user_data key: the PublishedInText the time component found, or None.
 PUBLISHED_KEY = "tidings.time.published_in_text"
 REASON = "the article's publication date (printed at its top), not an event's date"
+PAGE_REASON = "a date of the page (after a capitalised 'Posted'/'Updated' at its top), not an event's date"
 _CUE_WORDS = 4  # a cue ("Posted:", "Last updated") within this many tokens before the date
 
 
@@ -47,7 +48,14 @@ def _bracketed(text: str, m: TimeExpression) -> bool:
     return text[:m.start].rstrip().endswith("(") and text[m.end:].lstrip().startswith(")")
 
 
-def _after_cue(doc: Doc, m: TimeExpression, cues: frozenset[str]) -> bool:
+def _capitalised_cue(text: str, cues: frozenset[str]) -> bool:
+    """"Posted", "UPDATE", also glued to the line before as scraped pages do ("Fort WorthUPDATE")."""
+    return any(text.endswith(c.upper()) or text.endswith(c.capitalize()) for c in cues)
+
+
+def _after_cue(doc: Doc, m: TimeExpression, cues: frozenset[str], capitalised: bool = False) -> bool:
+    if capitalised:  # also inside: a model clock time may swallow the cue ("8:20 AM ET Last Updated: Nov 27, 2005")
+        return any(_capitalised_cue(doc[k].text, cues) for k in range(max(0, m.i - _CUE_WORDS), m.j))
     return any(doc[k].lower_ in cues for k in range(max(0, m.i - _CUE_WORDS), m.i))
 
 
@@ -69,16 +77,33 @@ def find_published(doc: Doc, mentions: list[TimeExpression], lex: TimeLexicon) -
     return None
 
 
+def page_dates(doc: Doc, mentions: list[TimeExpression], lex: TimeLexicon) -> list[TimeExpression]:
+    """Days near the top after a capitalised cue ("UPDATE TUESDAY, JANUARY 19:", "Posted: Monday"), year or not.
+
+    They date the page, not an event; without a written year they cannot
+    serve as the anchor, but no event should take them either.
+    """
+    cues = lex.words.get("publication_cue", frozenset())
+    out = []
+    for m in mentions:
+        if m.start >= REACH:
+            break
+        if m.value is not None and m.value.precision == "day" and _after_cue(doc, m, cues, capitalised=True):
+            out.append(m)
+    return out
+
+
 def as_published(m: TimeExpression, text: str) -> PublishedInText:
     """The record kept on the Doc for a found publication date."""
     assert m.value is not None
     return PublishedInText(m.value.start, m.start, m.end, text[m.start:m.end])
 
 
-def mark(m: TimeExpression) -> TimeExpression:
+def mark(m: TimeExpression, reason: str = REASON) -> TimeExpression:
     """The expression as listed in the Doc's times: its day kept in the reason, no event value."""
     assert m.value is not None
-    return TimeExpression(m.i, m.j, m.start, m.end, None, f"{REASON}: {m.value.start.isoformat()}")
+    return TimeExpression(m.i, m.j, m.start, m.end, None, f"{reason}: {m.value.start.isoformat()}")
 
 
-__all__ = ["PublishedInText", "find_published", "as_published", "mark", "PUBLISHED_KEY", "REASON"]
+__all__ = ["PublishedInText", "find_published", "page_dates", "as_published", "mark", "PUBLISHED_KEY", "REASON",
+           "PAGE_REASON"]

@@ -3,18 +3,18 @@
 The CLI's questions live in :mod:`tidings.store.queries`; the pages need a few
 more (a sortable, paged event table, a pair's events, weekly counts, the map's
 points). Every value reaches SQL as a parameter; sort columns come from a fixed
-whitelist, never from the request.
+whitelist, never from the request. The table's filters are
+:class:`tidings.store.filters.EventFilters`, the record the CLI and the exports use.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from tidings.model import PLOVER_TYPES, STATUSES
 from tidings.store import queries
+from tidings.store.filters import EventFilters, event_where
 from tidings.store.schema import StoreError
 from tidings.store.store import Store
 
@@ -26,58 +26,6 @@ SORTS: dict[str, str] = {
     "recipients": "n.recipients", "place": "p.name", "status": "e.status", "reports": "e.n_reports",
     "articles": "e.n_articles", "sources": "e.n_sources", "confidence": "e.confidence",
 }
-
-
-@dataclass(slots=True)
-class EventFilters:
-    """The event table's filters, as the request gave them."""
-
-    type: str | None = None
-    actor: str | None = None
-    recipient: str | None = None
-    place: str | None = None
-    status: str | None = None
-    since: str | None = None
-    until: str | None = None
-    article: str | None = None
-
-
-def _choices(value: str | None, allowed: tuple[str, ...] | list[str], what: str, *, upper: bool = False) -> list[str]:
-    wanted = [v.strip().upper() if upper else v.strip() for v in (value or "").split(",") if v.strip()]
-    unknown = sorted(set(wanted) - set(allowed))
-    if unknown:
-        raise StoreError(f"unknown {what} {', '.join(unknown)}: choose from {', '.join(allowed)}")
-    return wanted
-
-
-def _where(store: Store, filters: EventFilters) -> tuple[list[str], list[Any]]:
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    for role, name in (("actor", filters.actor), ("recipient", filters.recipient)):
-        if name and name.strip():
-            where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)")
-            params += [queries.resolve_actor(store, name), role]
-    types = _choices(filters.type, PLOVER_TYPES, "event type", upper=True)
-    if types:
-        where.append("list_contains(?, e.type)")
-        params.append(types)
-    statuses = _choices(filters.status, STATUSES, "status")
-    if statuses:
-        where.append("list_has_any(e.statuses, ?)")
-        params.append(statuses)
-    if filters.place and filters.place.strip():
-        where.append("(p.name ILIKE ? OR p.id = ? OR p.country = ?)")
-        params += [f"%{filters.place.strip()}%", filters.place.strip(), filters.place.strip().upper()]
-    if filters.since and filters.since.strip():
-        where.append("coalesce(e.date_end, e.last_reported) >= ?")
-        params.append(queries.parse_period(filters.since))
-    if filters.until and filters.until.strip():
-        where.append("coalesce(e.date_start, e.first_reported) <= ?")
-        params.append(queries.parse_period(filters.until, end=True))
-    if filters.article and filters.article.strip():
-        where.append("e.id IN (SELECT event_id FROM event_reports WHERE article_id = ?)")
-        params.append(filters.article.strip())
-    return where, params
 
 
 _NAMES = """
@@ -100,7 +48,7 @@ def event_table(store: Store, filters: EventFilters, *, sort: str = "date", desc
     """
     if sort not in SORTS:
         raise StoreError(f"cannot sort by {sort!r}: choose from {', '.join(SORTS)}")
-    where, params = _where(store, filters)
+    where, params = event_where(store, filters)
     base = f"FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE {' AND '.join(where)}"
     total = store.con.execute("SELECT count(*) " + base, params).fetchone()[0]  # type: ignore[index]
     order = f"{SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.id"

@@ -127,7 +127,7 @@ def event_list(request: Request, store: StoreDep, type: Text = None, actor: Text
 
 
 def vars_of(filters: data.EventFilters) -> dict[str, Any]:
-    return {name: getattr(filters, name) for name in filters.__slots__}  # type: ignore[attr-defined]
+    return filters.given()
 
 
 @page("/events/{event_id}", summary="One merged event with every report and its chain of sources")
@@ -159,7 +159,8 @@ def actor_page(request: Request, actor_id: str, store: StoreDep, format: Format 
     for row in relations:
         row["partner"] = row["b"] if row["a"] == actor_id else row["a"]
     names = data.actor_names(store, {r["partner"] for r in relations})
-    as_actor, _ = data.event_table(store, data.EventFilters(actor=actor_id), sort="date", descending=True, limit=100)
+    as_actor, _ = data.event_table(store, data.EventFilters(actor=actor_id, actor_role="actor"), sort="date",
+                                   descending=True, limit=100)
     as_recipient, _ = data.event_table(store, data.EventFilters(recipient=actor_id), sort="date", descending=True,
                                        limit=100)
     body = {"actor": actor, "aliases": _aliases(actor_id), "names_in_text": data.surface_names(store, actor_id),

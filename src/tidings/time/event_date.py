@@ -1,0 +1,143 @@
+"""Which time expression dates an event: its clause's, its sentence's, the story's day, the lede's day.
+
+Report assembly asks :func:`event_expression` for each event; the answer is a
+:class:`TimeExpression` of ``doc._.time_mentions`` or None (the event then
+takes the date of the statement that reports it, else the publication date,
+with precision ``reported``). The per-article facts (reporting-verb tokens, the
+lede's end, the days of each event type) are worked out once per Doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tidings.pipeline.annotations import EventCandidate, TimeExpression
+from tidings.time.attach import expression_for_span, governing_verb
+
+_KEY = "tidings.time.event_dates"  # doc.user_data: the _Story of the Doc (plain values, no tokens)
+_LEDE_SENTENCES = 3
+_DAYLIKE = ("day", "week")
+_PRESENT = ("VBZ", "VBP")
+
+
+@dataclass(slots=True)
+class _Story:
+    """What dating an event needs from the whole article."""
+
+    published: date | None
+    frames: tuple[tuple[int, int, int, int], ...]  # cue_i, cue_j, content_i, content_j of each reporting frame
+    lede_end: int
+    lede_day: TimeExpression | None = None
+    type_days: dict[str, TimeExpression] | None = None  # worked out when a lede event first needs them
+    own: dict[tuple[int, int], TimeExpression | None] = field(default_factory=dict)  # by trigger tokens
+
+    def own_of(self, doc: Doc, i: int, j: int) -> TimeExpression | None:
+        if (i, j) not in self.own:
+            self.own[(i, j)] = own_expression(doc, i, j, self.frames)
+        return self.own[(i, j)]
+
+    def days_by_type(self, doc: Doc) -> dict[str, TimeExpression]:
+        if self.type_days is None:
+            dated: dict[str, list[TimeExpression]] = {}
+            for candidate in sorted(doc._.events or [], key=lambda c: c.trigger_i):
+                own = self.own_of(doc, candidate.trigger_i, candidate.trigger_j)
+                if own is not None and _daylike(own, self.published):
+                    dated.setdefault(candidate.type, []).append(own)
+            self.type_days = {kind: _finest(found) for kind, found in dated.items()}  # type: ignore[misc]
+        return self.type_days
+
+
+def _verb(doc: Doc, m: TimeExpression) -> int:
+    """The governing verb of an expression, found once per Doc (kept as an index, see attach.py)."""
+    verbs: dict[tuple[int, int], int] = doc.user_data.setdefault("tidings.time_verbs", {})
+    at = verbs.get((m.i, m.j))
+    if at is None:
+        at = verbs[(m.i, m.j)] = governing_verb(doc, m.i, m.j).i
+    return at
+
+
+def _daylike(m: TimeExpression | None, published: date | None) -> bool:
+    """A day or week that is not after publication: what a headline event can borrow."""
+    return (m is not None and m.value is not None and m.value.precision in _DAYLIKE
+            and (published is None or m.value.end <= published))
+
+
+def _finest(found: list[TimeExpression]) -> TimeExpression | None:
+    """The first day of ``found``, else its first week: "last week … at 4 a.m. on Tuesday" names one day."""
+    return next((m for m in found if m.value is not None and m.value.precision == "day"), found[0] if found else None)
+
+
+def _dates_statement(doc: Doc, m: TimeExpression, frames: tuple[tuple[int, int, int, int], ...]) -> bool:
+    """"said on Monday": the expression hangs on a reporting verb, outside what is reported.
+
+    Not when it lies inside the reported content, nor when the verb is in the
+    present tense: "Police say early Sunday morning a man was shot" — the parse
+    hangs the day on "say", but a statement made now is not dated by a past day.
+    """
+    verb = _verb(doc, m)
+    return doc[verb].tag_ not in _PRESENT and any(a <= verb < b and not c <= m.i < d for a, b, c, d in frames)
+
+
+def _frames(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
+    return tuple((f.cue_i, f.cue_j, f.content_i, f.content_j) for f in doc._.frames or [])
+
+
+def own_expression(doc: Doc, i: int, j: int,
+                   frames: tuple[tuple[int, int, int, int], ...] | None = None) -> TimeExpression | None:
+    """The expression of the clause of ``doc[i:j]``, else the first of its sentence not dating a statement."""
+    frames = _frames(doc) if frames is None else frames
+    chosen = expression_for_span(doc, i, j, resolved_only=True)
+    if chosen is not None:
+        return chosen
+    sentence = doc[i].sent
+    return next((
+        e for e in doc._.time_mentions or []
+        if e.value is not None and sentence.start <= e.i < sentence.end and not _dates_statement(doc, e, frames)
+    ), None)
+
+
+def _story(doc: Doc, published: date | None) -> _Story:
+    story: _Story | None = doc.user_data.get(_KEY)
+    if story is not None and story.published == published:
+        return story
+    frames = _frames(doc)
+    lede_end = next((s.end for n, s in enumerate(doc.sents) if n == _LEDE_SENTENCES - 1), len(doc))
+    story = _Story(published, frames, lede_end)
+    story.lede_day = _finest([
+        e for e in doc._.time_mentions or []
+        if e.i < lede_end and _daylike(e, published) and not _dates_statement(doc, e, frames)
+    ])
+    doc.user_data[_KEY] = story
+    return story
+
+
+def event_expression(doc: Doc, candidate: EventCandidate, published: date | None) -> TimeExpression | None:
+    """The expression that dates ``candidate``, in this order:
+
+    1. the expression of its own clause, else the first of its sentence that does not date a
+       reporting verb ("said on Monday" dates the statement, not the attack);
+    2. for an event of the lede (the first three sentences, headline included): the day of the first
+       event of the same type that the text dates (a week if no such event names a day) — the lede sums
+       up the story the later sentences tell ("Teen in custody after weekend shooting … the shooting
+       occurred on Saturday");
+    3. for any event: the lede's day, the first day (else week) of the first three sentences that is
+       not a statement's date and not after publication.
+
+    Only days and weeks not after publication are borrowed (steps 2 and 3), and a day is preferred to
+    a week: a week borrowed in step 2 gives way to the lede's day.
+    """
+    story = _story(doc, published)
+    own = story.own_of(doc, candidate.trigger_i, candidate.trigger_j)
+    if own is not None:
+        return own
+    if candidate.trigger_i < story.lede_end:
+        borrowed = story.days_by_type(doc).get(candidate.type)
+        if borrowed is not None:  # a week borrowed gives way to a day the lede names
+            return _finest([m for m in (borrowed, story.lede_day) if m is not None])
+    return story.lede_day
+
+
+__all__ = ["event_expression", "own_expression"]
