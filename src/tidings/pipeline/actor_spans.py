@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.kb import KnowledgeBase
 from tidings.kb.index import HYPHENS
-from tidings.pipeline.annotations import ActorMention, words_of
+from tidings.pipeline.annotations import ActorMention, lowers_of, proper_of, words_of
 
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _POSSESSIVE = {"'s", "’s", "'"}
@@ -92,8 +92,8 @@ def fuzzy_queries(doc: Doc, taken: set[int], labels: frozenset[str] | set[str],
                 seen.add((span.start, span.end))
                 yield span
     words = words_of(doc)  # read once: indexing the doc builds a Token object on every access
-    proper = [t.pos_ == "PROPN" for t in doc]
-    connector = [t.lower_ in connectors for t in doc]
+    proper = proper_of(doc)
+    connector = [w in connectors for w in lowers_of(doc)]
     n = len(doc)
     i = 0
     while i < n:

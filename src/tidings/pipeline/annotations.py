@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from tidings.model import Place, When
@@ -176,6 +177,11 @@ def words_of(doc: Doc) -> list[str]:
 def lowers_of(doc: Doc) -> list[str]:
     """Every token's lower-cased text (``token.lower_``), built once per doc from :func:`words_of`."""
     return _once(doc, "tidings.lowers", lambda d: [w.lower() for w in words_of(d)])
+
+
+def proper_of(doc: Doc) -> list[bool]:
+    """Whether each token is a proper noun (``token.pos_ == "PROPN"``), read in one array call."""
+    return _once(doc, "tidings.proper", lambda d: [p == PROPN for p in d.to_array(POS).tolist()])
 
 
 def lemmas_of(doc: Doc) -> list[str]:

@@ -79,11 +79,14 @@ def candidate_spans(doc: Doc, curated: Iterable[tuple[int, int]], blocked: list[
         for k in range(ent.start, ent.end):
             in_ent[k] = True
     # one pass over the tokens: indexing the doc builds a Token object on every access
-    proper = [t.pos_ == "PROPN" for t in doc]
+    from tidings.pipeline.annotations import proper_of, words_of  # the pipeline's per-doc token lists
+
+    proper = proper_of(doc)
+    words = words_of(doc)
     n = len(doc)
     k = 0
     while k < n:
-        if proper[k] and not in_ent[k] and doc[k].text[:1].isupper():
+        if proper[k] and not in_ent[k] and words[k][:1].isupper():
             end = k + 1
             while end < n and proper[end] and not in_ent[end]:
                 end += 1
