@@ -21,7 +21,7 @@ from tidings.model import (
 )
 from tidings.pipeline import roles
 from tidings.pipeline.actors import UNKNOWN_PREFIX
-from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, _once, text_of
+from tidings.pipeline.annotations import EventCandidate, Frame, PlaceMention, SourceRef, once_per_doc, text_of
 from tidings.attribution.claims import ClaimLink, actors_after, chain_confidence, chain_of, claim_links
 from tidings.attribution.lexicon import load_reporting_lexicon
 from tidings.pipeline.attribution import frames_over
@@ -37,7 +37,7 @@ def _offsets(doc: Doc) -> tuple[list[int], list[int]]:
     def build(d: Doc) -> tuple[list[int], list[int]]:
         starts, lengths = d.to_array([IDX, LENGTH]).T.tolist() if len(d) else ([], [])
         return starts, [s + n for s, n in zip(starts, lengths)]
-    return _once(doc, "tidings.report.offsets", build)
+    return once_per_doc(doc, "tidings.report.offsets", build)
 
 
 def _span(doc: Doc, i: int, j: int) -> TextSpan:
@@ -54,7 +54,7 @@ def _span(doc: Doc, i: int, j: int) -> TextSpan:
 
 def _governing_verb(doc: Doc, i: int, j: int) -> int:
     """:func:`governing_verb`'s token index, kept per doc: every statement asks about every time expression."""
-    known: dict[tuple[int, int], int] = _once(doc, "tidings.report.governing", lambda d: {})
+    known: dict[tuple[int, int], int] = once_per_doc(doc, "tidings.report.governing", lambda d: {})
     found = known.get((i, j))
     if found is None:
         found = known[(i, j)] = governing_verb(doc, i, j).i
@@ -257,7 +257,7 @@ class ReportBuilder:
         """
         fineness = {"point": 0, "city": 1, "region": 2, "country": 3}
         # "Los Angeles Times": the outlet's city is no event's place.
-        mentions: list[PlaceMention] = _once(doc, "tidings.report.event_places", lambda d: [
+        mentions: list[PlaceMention] = once_per_doc(doc, "tidings.report.event_places", lambda d: [
             m for m in d._.place_mentions or [] if not in_outlet_name(d, m.start)])
         clause = {t.i for t in roles.clause_tokens(trigger)}
         sentence = trigger.sent

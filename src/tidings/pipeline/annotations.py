@@ -150,7 +150,7 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
-def _once(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+def once_per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     """``build(doc)``, computed on the first call and kept in ``doc.user_data[key]``."""
     cached = doc.user_data.get(key)
     if cached is None:
@@ -160,7 +160,7 @@ def _once(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` read once per doc: spaCy rebuilds it from every token on each access."""
-    return _once(doc, "tidings.doc_text", lambda d: d.text)
+    return once_per_doc(doc, "tidings.doc_text", lambda d: d.text)
 
 
 def _strings(doc: Doc, attr: int) -> list[str]:
@@ -171,22 +171,22 @@ def _strings(doc: Doc, attr: int) -> list[str]:
 
 def words_of(doc: Doc) -> list[str]:
     """The token texts, built once per doc (callers must not change the list)."""
-    return _once(doc, "tidings.words", lambda d: _strings(d, ORTH))
+    return once_per_doc(doc, "tidings.words", lambda d: _strings(d, ORTH))
 
 
 def lowers_of(doc: Doc) -> list[str]:
     """Every token's lower-cased text (``token.lower_``), built once per doc from :func:`words_of`."""
-    return _once(doc, "tidings.lowers", lambda d: [w.lower() for w in words_of(d)])
+    return once_per_doc(doc, "tidings.lowers", lambda d: [w.lower() for w in words_of(d)])
 
 
 def proper_of(doc: Doc) -> list[bool]:
     """Whether each token is a proper noun (``token.pos_ == "PROPN"``), read in one array call."""
-    return _once(doc, "tidings.proper", lambda d: [p == PROPN for p in d.to_array(POS).tolist()])
+    return once_per_doc(doc, "tidings.proper", lambda d: [p == PROPN for p in d.to_array(POS).tolist()])
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's lower-cased lemma, built once per doc (callers must not change the list)."""
-    return _once(doc, "tidings.lemmas", lambda d: [lemma.lower() for lemma in _strings(d, LEMMA)])
+    return once_per_doc(doc, "tidings.lemmas", lambda d: [lemma.lower() for lemma in _strings(d, LEMMA)])
 
 
 PEOPLE_KEY = "tidings.people"
@@ -198,7 +198,7 @@ def people_of(doc: Doc) -> list[Span]:
     A component that reads them clears ``doc.user_data[PEOPLE_KEY]`` when it starts, so an
     earlier component's change to ``doc.ents`` is never hidden from it.
     """
-    return _once(doc, PEOPLE_KEY, lambda d: [e for e in d.ents if e.label_ == "PERSON"])
+    return once_per_doc(doc, PEOPLE_KEY, lambda d: [e for e in d.ents if e.label_ == "PERSON"])
 
 
 def published_of(doc: Doc) -> date | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tidings.pipeline.annotations import _once
+from tidings.pipeline.annotations import once_per_doc
 from tidings.resources import load_yaml
 
 _SUBJECTS = {"nsubj", "csubj"}
@@ -138,7 +138,7 @@ def _own_phrase(noun: Token) -> list[Token]:
 
 def _named_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside an actor mention (read once per doc)."""
-    return _once(doc, "tidings.roles.named", lambda d: frozenset(
+    return once_per_doc(doc, "tidings.roles.named", lambda d: frozenset(
         k for m in (d._.actor_mentions or []) for k in range(m.i, m.j)))
 
 

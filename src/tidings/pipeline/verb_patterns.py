@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from tidings.lexicon import Predicate
 from tidings.pipeline import roles
-from tidings.pipeline.annotations import _once, lemmas_of, words_of
+from tidings.pipeline.annotations import once_per_doc, lemmas_of, words_of
 from tidings.resources import load_yaml
 
 Lemmatize = Callable[[str, str], str]
@@ -190,7 +190,8 @@ class VerbPatterns:
         if not patterns:
             return None
         doc = token.doc
-        lows, lemmas = _once(doc, "tidings.lower_words", lambda d: [w.lower() for w in words_of(d)]), lemmas_of(doc)
+        lows = once_per_doc(doc, "tidings.lower_words", lambda d: [w.lower() for w in words_of(d)])
+        lemmas = lemmas_of(doc)
         sentence = token.sent
         words = _sentence_words(doc, sentence.start, sentence.end, lows, lemmas)
         v = token.i
@@ -223,7 +224,7 @@ def _noun_of(word: Token | None, verb: Token) -> Token | None:
 
 def _sentence_words(doc: Any, start: int, end: int, lows: list[str], lemmas: list[str]) -> frozenset[str]:
     """The forms and lemmas of a sentence, once per sentence and doc."""
-    cache: dict[int, frozenset[str]] = _once(doc, "tidings.verb_patterns.words", lambda d: {})
+    cache: dict[int, frozenset[str]] = once_per_doc(doc, "tidings.verb_patterns.words", lambda d: {})
     found = cache.get(start)
     if found is None:
         found = cache[start] = frozenset(lows[start:end]) | frozenset(lemmas[start:end])
