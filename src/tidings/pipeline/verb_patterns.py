@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from tidings.lexicon import Predicate
 from tidings.pipeline import roles
-from tidings.pipeline.annotations import once_per_doc, lemmas_of, words_of
+from tidings.pipeline.annotations import lemmas_of, lowers_of, once_per_doc
 from tidings.resources import load_yaml
 
 Lemmatize = Callable[[str, str], str]
@@ -190,7 +190,7 @@ class VerbPatterns:
         if not patterns:
             return None
         doc = token.doc
-        lows = once_per_doc(doc, "tidings.lower_words", lambda d: [w.lower() for w in words_of(d)])
+        lows = lowers_of(doc)
         lemmas = lemmas_of(doc)
         sentence = token.sent
         words = _sentence_words(doc, sentence.start, sentence.end, lows, lemmas)
