@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from tidings.errors import InputError, NotEnglish
 from tidings.model import Article, Report
 from tidings.nlp import load_pipeline
@@ -46,14 +49,25 @@ def extract_article(article: Article, *, actors: Sequence[str | Path] | None = N
     ``verb_files``: user lexicons (JSONL/YAML in our schema, or PETRARCH verb dictionaries).
     """
     nlp = _pipeline(_actor_files(actors), _actor_files(verb_files))
-    doc = nlp.make_doc(normalize_text(article.text))
+    return report_builder(nlp).build(nlp(article_doc(nlp, article)), article)
+
+
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """The article's normalized text as an unparsed Doc carrying the article and its date."""
+    text = normalize_text(article.text)
+    doc = nlp.make_doc(text)
+    doc.user_data["tidings.doc_text"] = text  # what doc_text() would rebuild: the tokenizer keeps every character
     doc._.article = article
     doc._.published = article.published
-    doc = nlp(doc)
+    return doc
+
+
+def report_builder(nlp: Language) -> ReportBuilder:
+    """One ReportBuilder per pipeline (it holds the pipeline's knowledge base)."""
     builder = _BUILDERS.get(id(nlp))
     if builder is None:
         builder = _BUILDERS[id(nlp)] = ReportBuilder(nlp.get_pipe("tidings_actors").kb)
-    return builder.build(doc, article)
+    return builder
 
 
 def extract(

@@ -17,13 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
+from tidings.api import article_doc, report_builder
 from tidings.model import Article, Report
 from tidings.nlp import load_pipeline
-from tidings.pipeline.normalize import normalize_text
-from tidings.report import ReportBuilder
 from tidings.store.ingest import extract_for_store, prepare_article
 
 # A chunk goes through nlp.pipe as one batch. Measured over the demo articles (≈ 2,400 characters each),
@@ -34,7 +30,6 @@ PIPE_ARTICLES = 16
 PIPE_CHARS = 40_000
 
 Outcome = Report | Exception
-_BUILDERS: dict[int, ReportBuilder] = {}
 
 
 def chunks(articles: Sequence[Article], *, size: int = PIPE_ARTICLES, chars: int = PIPE_CHARS) -> Iterator[list[int]]:
@@ -51,22 +46,6 @@ def chunks(articles: Sequence[Article], *, size: int = PIPE_ARTICLES, chars: int
         yield run
 
 
-def _builder(nlp: Language) -> ReportBuilder:
-    builder = _BUILDERS.get(id(nlp))
-    if builder is None:
-        builder = _BUILDERS[id(nlp)] = ReportBuilder(nlp.get_pipe("tidings_actors").kb)
-    return builder
-
-
-def _doc(nlp: Language, article: Article) -> Doc:
-    text = normalize_text(article.text)
-    doc = nlp.make_doc(text)
-    doc.user_data["tidings.doc_text"] = text  # what doc_text() would rebuild: the tokenizer keeps every character
-    doc._.article = article
-    doc._.published = article.published
-    return doc
-
-
 def _alone(article: Article, actors: Sequence[str | Path] | None) -> Outcome:
     try:
         return extract_for_store(article, actors=actors)
@@ -81,13 +60,13 @@ def extract_reports(articles: Sequence[Article], *, actors: Sequence[str | Path]
     outcomes: list[Outcome | None] = [None] * len(articles)
     try:
         nlp = load_pipeline(tuple(Path(p).resolve() for p in actors or ()), ())  # the key extract_article uses
-        builder = _builder(nlp)
+        builder = report_builder(nlp)
     except Exception:  # noqa: BLE001 - an unreadable actors file: every article reports the clear error alone
         return [_alone(article, actors) for article in articles]
     for run in chunks(articles):
         done = 0
         try:
-            docs = nlp.pipe((_doc(nlp, articles[k]) for k in run), batch_size=len(run))
+            docs = nlp.pipe((article_doc(nlp, articles[k]) for k in run), batch_size=len(run))
             for k, doc in zip(run, docs):
                 done += 1
                 try:
