@@ -167,3 +167,18 @@ def test_cli_exit_codes_in_the_readme_are_the_documented_ones() -> None:
     reliability = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
     for code in EXIT_CODES:
         assert f"| {code} |" in reliability
+
+
+def test_cli_ctrl_c_inside_a_database_query_exits_130_with_one_line(tmp_path: Path, monkeypatch, tidings_main) -> None:
+    import importlib
+
+    ingest_module = importlib.import_module("tidings.store.ingest")  # the package re-exports a function of that name
+
+    def interrupted(*args, **kwargs):
+        raise RuntimeError("Query interrupted")  # what DuckDB raises when Ctrl-C lands mid-query
+
+    monkeypatch.setattr(ingest_module, "_finish_run", interrupted)
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels attacked a convoy near Goma on Sunday.", encoding="utf-8")
+    code, _, err = tidings_main(["ingest", str(article), "--db", str(tmp_path / "db.duckdb"), "--quiet"])
+    assert code == 130 and err.strip().splitlines()[-1] == "aborted", err

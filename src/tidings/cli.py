@@ -167,6 +167,11 @@ def main() -> None:
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
         import click
 
+        from tidings.store.interrupts import is_interrupt
+
+        if is_interrupt(exc):  # Ctrl-C inside a DuckDB query: what was committed stays committed
+            _say("aborted")
+            raise SystemExit(130) from None
         if isinstance(exc, click.ClickException):
             exc.show()
             raise SystemExit(EXIT_USER_ERROR) from None

@@ -29,6 +29,7 @@ from pathlib import Path
 from tidings.model import Article, Report
 from tidings.readers.corpus import CorpusItem, iter_corpus
 from tidings.store.ids import article_key
+from tidings.store.interrupts import reraise_interrupt
 from tidings.store.store import Added, Store
 
 Extractor = Callable[[Article], Report]
@@ -135,6 +136,7 @@ class _Pending:
                 try:
                     self._count(item, self.store.add_report(report, origin=item.origin))
                 except Exception as exc:  # noqa: BLE001 - recorded, and the run goes on
+                    reraise_interrupt(exc)  # the user's Ctrl-C, not a bad article
                     error = f"{type(exc).__name__}: {exc}"
                     self.summary.failed.append((item.origin, error))
                     self.store.record_failure(item.origin, error, article_id=report.article.id)
@@ -233,10 +235,15 @@ def _start_run(store: Store) -> int:
 
 
 def _finish_run(store: Store, run_id: int, summary: IngestSummary) -> None:
-    store.con.execute(
-        "UPDATE runs SET finished_at = current_timestamp, read = ?, added = ?, duplicates = ?, failed = ? WHERE id = ?",
-        [summary.read, summary.added, summary.duplicates, len(summary.failed), run_id],
-    )
+    try:
+        store.con.execute(
+            "UPDATE runs SET finished_at = current_timestamp, read = ?, added = ?, duplicates = ?, failed = ? "
+            "WHERE id = ?",
+            [summary.read, summary.added, summary.duplicates, len(summary.failed), run_id],
+        )
+    except RuntimeError as exc:  # Ctrl-C as the run ends: the articles are stored, the run stays unfinished
+        reraise_interrupt(exc)
+        raise
 
 
 __all__ = ["IngestSummary", "ingest", "ingest_items", "extract_for_store", "prepare_article", "BATCH_SIZE"]

@@ -33,6 +33,7 @@ import duckdb
 
 from tidings.model import Event, Report
 from tidings.store.ids import article_key
+from tidings.store.interrupts import reraise_interrupt
 from tidings.store.merge import (EventView, Rules, TermCounts, article_story, article_terms, best_match, load_rules,
                                  story_of_terms, view_event, windows_meet)
 from tidings.store.merge_story import trigger_key
@@ -161,9 +162,10 @@ class Store:
             if batch.article_ids:
                 self._flush(batch)
             self.con.commit()
-        except Exception:
+        except BaseException as exc:  # Ctrl-C included: never leave the batch half-written
             self.con.rollback()
             self._index = self._ids = None  # they may hold what the rolled-back batch added
+            reraise_interrupt(exc)
             raise
         return out
 
