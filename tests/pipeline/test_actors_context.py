@@ -65,3 +65,18 @@ def test_actors_context_leader_name_shared_with_a_town_still_makes_a_government(
     governments = [a for a in report.actors if a.kind == "government" and any(
         m.text == "Bush administration" for m in a.mentions)]
     assert len(governments) == 1
+
+
+def test_actors_context_fuzzy_queries_entities_then_capitalised_runs(nlp) -> None:
+    from tidings.pipeline.actor_spans import fuzzy_queries
+
+    doc = nlp("Fighters of the Jaish al-Fatah Brigades met Omar Hassan al-Bakri near Idlib on Friday.")
+    connectors = frozenset({"al", "of"})
+    spans = [s.text for s in fuzzy_queries(doc, set(), {"ORG", "PERSON"}, connectors)]
+    assert spans == [s.text for s in fuzzy_queries(doc, set(), {"ORG", "PERSON"}, connectors, doc.ents)]
+    assert any("Jaish al-Fatah Brigades" in s for s in spans)
+    assert any(s.startswith("Omar Hassan") for s in spans)
+    # a taken token ends a run: what the dictionary matched is never looked up again
+    jaish = next(t.i for t in doc if t.text == "Jaish")
+    rest = [s.text for s in fuzzy_queries(doc, set(range(jaish, jaish + 4)), set(), connectors)]
+    assert not any("Jaish" in s or "Fatah" in s for s in rest) and any(s.startswith("Omar") for s in rest)

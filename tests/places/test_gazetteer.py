@@ -95,3 +95,47 @@ def test_gazetteer_resolves_news_names(cached, name, place_id, iso3):
 def test_gazetteer_has_no_place_for_nationality_words(cached):
     _, gaz = cached
     assert best(gaz.lookup("Egyptian")) is None
+
+
+def _small_gazetteer() -> Gazetteer:
+    from tidings.places.entry import ALIAS, NAME, GazEntry
+    from tidings.places.gazetteer import from_entries
+
+    def city(gid: int, name: str, iso3: str) -> GazEntry:
+        return GazEntry(f"geonames:{gid}", name, "city", iso3, None, 0.0, 0.0, "city", 50_000, gid)
+
+    return from_entries([
+        (city(1, "Tripoli", "LBY"), [("Tripoli", NAME), ("Tarabulus", ALIAS)]),
+        (city(2, "Tripoli", "LBN"), [("Tripoli", NAME)]),
+        (city(3, "Arish", "EGY"), [("Arish", NAME)]),
+    ])
+
+
+def test_gazetteer_lookup_gives_a_fresh_list_each_time():
+    gaz = _small_gazetteer()
+    first = gaz.lookup("Tripoli")
+    assert sorted(c.entry.country for c in first) == ["LBN", "LBY"]
+    first.clear()  # callers filter and extend what they get
+    assert [c.entry.id for c in gaz.lookup("TRIPOLI")] == [c.entry.id for c in gaz.lookup("Tripoli")] != []
+    assert gaz.lookup("Tripoli") is not gaz.lookup("Tripoli")
+    assert [c.entry.name for c in gaz.lookup("al-Arish")] == ["Arish"]
+    assert gaz.lookup("Benghazi") == []
+
+
+def test_gazetteer_lookup_memo_is_bounded_and_changes_no_answer(monkeypatch):
+    import tidings.places.gazetteer as gazetteer
+
+    gaz = _small_gazetteer()
+    expected = {name: gaz.lookup(name) for name in ("Tripoli", "Tarabulus", "Arish", "Sirte")}
+    monkeypatch.setattr(gazetteer, "LOOKUP_MEMO", 2)
+    fresh = _small_gazetteer()
+    for _ in range(2):
+        for name, candidates in expected.items():
+            assert fresh.lookup(name) == candidates
+            assert len(fresh._memo) <= 2
+
+
+def test_gazetteer_equality_ignores_the_lookup_memo():
+    used, unused = _small_gazetteer(), _small_gazetteer()
+    used.lookup("Tripoli")
+    assert used == unused

@@ -10,6 +10,7 @@ and ignores hyphens (al-Qaeda = al Qaeda); acronyms keep their case (IS, IDF).
 from __future__ import annotations
 
 import unicodedata
+from itertools import compress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,48 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """One table of names as ``match`` reads it: which words start a name, the name lengths that start with
+    each pair of words, and each name's label.
+
+    A first word such as "government" or "the" starts hundreds of names ("government of …"); the pair of
+    words narrows that to the few lengths worth a look-up, instead of a comparison with every name.
+    """
+
+    firsts: frozenset[str]
+    singles: dict[str, int]  # the one-word names
+    lengths: dict[tuple[str, str], tuple[int, ...]]
+    keys: dict[Key, int]
+
+    @classmethod
+    def of(cls, table: dict[str, list[tuple[Key, int]]]) -> _Lookup:
+        lengths: dict[tuple[str, str], set[int]] = {}
+        for entries in table.values():
+            for key, _ in entries:
+                if len(key) > 1:
+                    lengths.setdefault((key[0], key[1]), set()).add(len(key))
+        keys = {key: label for entries in table.values() for key, label in entries}
+        return cls(frozenset(table), {key[0]: label for key, label in keys.items() if len(key) == 1},
+                   {pair: tuple(sorted(ns)) for pair, ns in lengths.items()}, keys)
+
+    def find(self, seq: Sequence[str], keep: Sequence[int], found: list[tuple[int, int, int]]) -> None:
+        """Append (start, end, label) of every name in ``seq`` (the words without hyphens, at ``keep``)."""
+        singles, lengths, keys = self.singles, self.lengths, self.keys
+        size = len(seq)
+        for p in compress(range(size), map(self.firsts.__contains__, seq)):  # the words that start a name
+            label = singles.get(seq[p])
+            if label is not None:
+                found.append((keep[p], keep[p] + 1, label))
+            sizes = lengths.get((seq[p], seq[p + 1])) if p + 1 < size else None
+            for n in sizes or ():
+                if p + n > size:
+                    break
+                label = keys.get(tuple(seq[p:p + n]))
+                if label is not None:
+                    found.append((keep[p], keep[p + n - 1] + 1, label))
+
+
 @dataclass(slots=True)
 class AliasIndex:
     """Names by their first token; ``labels[k]`` lists the actor ids name ``k`` can mean, best first."""
@@ -51,23 +94,33 @@ class AliasIndex:
     labels: list[list[str]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     token_labels: dict[str, list[int]] = field(default_factory=dict)
+    # built from ``folded`` and ``exact`` on the first match (not part of the payload)
+    _lookups: tuple[_Lookup, _Lookup] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def match(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
-        """(start, end, label) of every name found in the token texts, overlaps removed, longest first."""
-        keep = [k for k, w in enumerate(words) if w not in HYPHENS]
-        raw = [strip_marks(words[k]) for k in keep]
-        low = [fold(w) for w in raw]
+    def match(self, words: Sequence[str], lowers: Sequence[str] | None = None) -> list[tuple[int, int, int]]:
+        """(start, end, label) of every name found in the token texts, overlaps removed, longest first.
+
+        ``lowers``: the words lower-cased, when the caller has them already (the doc's cached list).
+        """
+        lookups = getattr(self, "_lookups", None)  # unset in an index pickled before the field existed
+        if lookups is None:
+            lookups = self._lookups = (_Lookup.of(self.folded), _Lookup.of(self.exact))
+        if lowers is None:
+            lowers = [w.lower() for w in words]
+        if HYPHENS.isdisjoint(words):
+            keep: Sequence[int] = range(len(words))
+            raw, low = words, lowers
+        else:  # the same lists without the hyphens, filtered in C (a Python loop per word costs more)
+            kept = [not h for h in map(HYPHENS.__contains__, words)]
+            keep = list(compress(range(len(words)), kept))
+            raw, low = list(compress(words, kept)), list(compress(lowers, kept))
+        if not "".join(raw).isascii():  # an ASCII word is its own strip_marks(), and its fold() is lower()
+            low = [w if r.isascii() else fold(strip_marks(r)) for w, r in zip(low, raw)]
+            raw = [w if w.isascii() else strip_marks(w) for w in raw]
         found: list[tuple[int, int, int]] = []
-        tables = ((self.folded, low), (self.exact, raw))
-        for p in range(len(keep)):
-            for table, seq in tables:
-                entries = table.get(seq[p])
-                if not entries:
-                    continue
-                for key, label in entries:
-                    n = len(key)
-                    if n == 1 or tuple(seq[p:p + n]) == key:
-                        found.append((keep[p], keep[p + n - 1] + 1, label))
+        # every folded match before the exact ones: longest_first keeps the first of two equal spans
+        lookups[0].find(low, keep, found)
+        lookups[1].find(raw, keep, found)
         return longest_first(found)
 
     def candidates(self, tokens: Iterable[str], stop: frozenset[str]) -> set[int]:
@@ -95,7 +148,7 @@ def longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int
     taken: set[int] = set()
     out = []
     for start, end, label in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
-        if any(k in taken for k in range(start, end)):
+        if not taken.isdisjoint(range(start, end)):
             continue
         out.append((start, end, label))
         taken.update(range(start, end))

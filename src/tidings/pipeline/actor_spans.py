@@ -7,20 +7,22 @@ calls an organisation (an actor there would be read as a party to the battle fou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import compress
 
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from tidings.kb import KnowledgeBase
 from tidings.kb.index import HYPHENS
-from tidings.pipeline.annotations import ActorMention, lowers_of, proper_of, words_of
+from tidings.pipeline.actor_words import hashes, tokens_with
+from tidings.pipeline.annotations import ActorMention, lowers_of, offsets_of, proper_of, punct_of, words_of
 
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _PERSON_KINDS = {"person"}
+_ARTICLES = ("the", "a", "an")
 
 
 class NameContext:
@@ -31,24 +33,26 @@ class NameContext:
         self.kb = kb
         self.place_heads = frozenset(config.get("place_heads", []))
         self.leader_bodies = frozenset(config.get("leader_bodies", []))
-        self._body_words = hashes(self.leader_bodies)
+        self.body_words = hashes(self.leader_bodies)
 
     def names_place(self, span: Span) -> bool:
         """"the Markets area", "the Hendricks Hotel": a name before or ending in a place noun names the place."""
-        doc = span.doc
-        return (span.end < len(doc) and doc[span.end].lower_ in self.place_heads
-                or len(span) > 1 and span[-1].lower_ in self.place_heads)
+        lowers, end = lowers_of(span.doc), span.end
+        return (end < len(lowers) and lowers[end] in self.place_heads
+                or end - span.start > 1 and lowers[end - 1] in self.place_heads)
 
     def before_body(self, span: Span) -> bool:
         """"the Bush administration": a name before a body noun is a leader's, even if a town bears it."""
-        doc = span.doc
-        return span.end < len(doc) and doc[span.end].lower_ in self.leader_bodies
+        lowers = lowers_of(span.doc)
+        return span.end < len(lowers) and lowers[span.end] in self.leader_bodies
 
     def leader_bodies_of(self, doc: Doc, mentions: list[ActorMention], day: date | None,
-                         guesses: dict[str, dict[str, str | None]]) -> list[ActorMention]:
+                         guesses: dict[str, dict[str, str | None]],
+                         bodies: Sequence[Token] | None = None) -> list[ActorMention]:
         """"the Trump administration", "the Assad regime": a leader's name before a body noun is that
-        leader's government (the state the leader served on the article's date, when known)."""
-        if not tokens_with(doc, LOWER, self._body_words):
+        leader's government (the state the leader served on the article's date, when known).
+        ``bodies``: the doc's body nouns, when the caller has found them already."""
+        if not (tokens_with(doc, LOWER, self.body_words) if bodies is None else bodies):
             return mentions
         out = []
         for mention in mentions:
@@ -81,55 +85,51 @@ class NameContext:
 
 
 def fuzzy_queries(doc: Doc, taken: set[int], labels: frozenset[str] | set[str],
-                  connectors: frozenset[str]) -> Iterator[Span]:
-    """The spans worth a fuzzy look-up: unmatched entities of ``labels``, then runs of capitalised
-    proper nouns (with al-, as-, of …) the model left unlabelled."""
+                  connectors: frozenset[str], ents: Sequence[Span] | None = None) -> Iterator[Span]:
+    """The spans worth a fuzzy look-up: unmatched entities of ``labels`` (``ents``: the doc's entities,
+    when the caller has read them already), then runs of capitalised proper nouns (with al-, as-, of …)
+    the model left unlabelled."""
     seen: set[tuple[int, int]] = set()
-    for ent in doc.ents:
-        if ent.label_ in labels and not any(k in taken for k in range(ent.start, ent.end)):
+    for ent in doc.ents if ents is None else ents:
+        if ent.label_ in labels and taken.isdisjoint(range(ent.start, ent.end)):
             span = trim(ent)
             if span is not None and (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
                 yield span
     words = words_of(doc)  # read once: indexing the doc builds a Token object on every access
     proper = proper_of(doc)
-    connector = [w in connectors for w in lowers_of(doc)]
+    lowers = lowers_of(doc)
     n = len(doc)
-    i = 0
-    while i < n:
+    nxt = 0
+    # a run can only start on a capitalised proper noun: every other word just moves on by one
+    for i in compress(range(n), proper):
+        if i < nxt or not words[i][:1].isupper():
+            continue
         j = i
         while j < n and j not in taken and (
                 proper[j] and words[j][:1].isupper()
-                or j > i and (words[j] in HYPHENS or connector[j])):
+                or j > i and (words[j] in HYPHENS or lowers[j] in connectors)):
             j += 1
         while j > i and not words[j - 1][:1].isupper():
             j -= 1
         if j - i >= 2 and not any(a <= i and j <= b for a, b in seen):
             seen.add((i, j))
             yield doc[i:j]
-        i = max(j, i + 1)
+        nxt = max(j, i + 1)
 
 
 def trim(ent: Span) -> Span | None:
     """An entity without a leading article or trailing possessive; None if nothing name-like is left."""
     i, j = ent.start, ent.end
     doc = ent.doc
-    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct):
+    words, lowers, punct = words_of(doc), lowers_of(doc), punct_of(doc)  # no Token object per look
+    while i < j and (lowers[i] in _ARTICLES or punct[i]):
         i += 1
-    while j > i and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
+    while j > i and (words[j - 1] in _POSSESSIVE or punct[j - 1]):
         j -= 1
-    if i >= j or not doc[i].text[:1].isupper():
+    if i >= j or not words[i][:1].isupper():
         return None
     return doc[i:j]
-
-
-def hashes(words: Iterable[str]) -> frozenset[int]:
-    return frozenset(hash_string(w.lower()) for w in words)
-
-
-def tokens_with(doc: Doc, attr: int, wanted: frozenset[int]) -> list[Token]:
-    """The tokens whose attribute (ORTH, LOWER) is one of ``wanted``, without visiting every token."""
-    return [doc[k] for k, h in enumerate(doc.to_array(attr).tolist()) if h in wanted]
 
 
 def is_modifier(doc: Doc, k: int) -> bool:
@@ -151,6 +151,13 @@ def make_mention(span: Span, actor_id: str, how: str) -> ActorMention:
     return ActorMention(
         i=span.start, j=span.end, start=span.start_char, end=span.end_char, actor=actor_id, resolved_by=how
     )
+
+
+def mention_at(doc: Doc, i: int, j: int, actor_id: str, how: str) -> ActorMention:
+    """``make_mention(doc[i:j], …)`` (``i < j``) without building the Span: offsets from the doc's arrays."""
+    offsets = offsets_of(doc)
+    return ActorMention(i=i, j=j, start=offsets[i], end=offsets[j - 1] + len(words_of(doc)[j - 1]),
+                        actor=actor_id, resolved_by=how)
 
 
 def taken_tokens(mentions: Iterable[ActorMention]) -> set[int]:

@@ -13,12 +13,11 @@ sector, an unknown coalition's kind) is guessed and kept in ``doc._.actor_guesse
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 from pathlib import Path
 
 import spacy
-from rapidfuzz import fuzz, process
 from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -28,37 +27,33 @@ from spacy.tokens import Doc, Span, Token
 from tidings.kb import KnowledgeBase, load_kb
 from tidings.kb.base import KBActor
 from tidings.kb.cache import cached
+from tidings.kb.fuzzy import FuzzyNames
 from tidings.kb.index import HYPHENS, AliasIndex, build_index, fold
 from tidings.kb.load import kb_key
 from tidings.kb.titles import TitleMatch, field_start, load_titles
+from tidings.pipeline.actor_groups import FALLBACK_LABELS as _FALLBACK_LABELS
+from tidings.pipeline.actor_groups import UNKNOWN_PREFIX, GroupNames, unknown_actor_id
 from tidings.pipeline.actor_spans import NameContext, fuzzy_queries
-from tidings.pipeline.actor_spans import hashes as _hashes
 from tidings.pipeline.actor_spans import is_modifier as _modifier
 from tidings.pipeline.actor_spans import is_plural as _plural
 from tidings.pipeline.actor_spans import make_mention as _mention
+from tidings.pipeline.actor_spans import mention_at as _mention_at
 from tidings.pipeline.actor_spans import taken_tokens as _taken
-from tidings.pipeline.actor_spans import tokens_with as _tokens_with
 from tidings.pipeline.actor_spans import trim as _trim
-from tidings.pipeline.annotations import ActorMention, doc_text, words_of
+from tidings.pipeline.actor_words import WordFinder, hashes, sentence_start, sentence_starts, span_text
+from tidings.pipeline.annotations import ActorMention, doc_text, lemmas_of, lowers_of, once_per_doc, words_of
 from tidings.places import get_gazetteer
 from tidings.resources import load_yaml
 
-UNKNOWN_PREFIX = "unk:"
-_FALLBACK_LABELS = {"ORG", "PERSON"}
 _FUZZY_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
-_ARTICLES = {"the", "a", "an"}
 _FORMER = {"former", "ex", "then"}
 _PERSON_KINDS = {"person"}
+COUNTRIES_KEY = "tidings.actor_countries"
 
 if not Doc.has_extension("actor_guesses"):
     Doc.set_extension("actor_guesses", default=None)
-
-
-def unknown_actor_id(text: str) -> str:
-    """A stable id for an actor the knowledge base does not know, made from its name."""
-    return UNKNOWN_PREFIX + re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
 def actor_index(nlp: Language, kb: KnowledgeBase, *, key: str | None = None) -> AliasIndex:
@@ -92,65 +87,75 @@ class ActorResolver:
         self.fuzzy_min_chars = int(fuzzy.get("min_chars", 6))
         self.fuzzy_connectors = frozenset(fuzzy.get("stop_tokens", []))
         self.fuzzy_stop = frozenset(STOP_WORDS) | self.fuzzy_connectors
+        self.fuzzy_names = FuzzyNames(self.index, self.fuzzy_stop, cutoff=self.fuzzy_cutoff,
+                                      min_chars=self.fuzzy_min_chars)
         self._state_names = [(s.name, s.iso3) for s in kb.states.values()]
         self.demonym_state = {d: s.id for s in kb.states.values() for d in s.demonyms}
         self.titles = load_titles()
-        self.group_heads: dict[str, dict[str, str]] = config.get("group_heads", {})
-        self.group_modifiers: dict[str, str] = config.get("group_modifiers", {})
+        self.groups = GroupNames(config, kb)
         self.located_suffixes = frozenset(config.get("located_suffixes", []))
         self.fallback_kinds = frozenset(config.get("institution_fallback_kinds", []))
         self.name_context = NameContext(config, kb)
-        # hashes of the words each stage starts from: the stages visit only those tokens
-        self._nationality_words = _hashes([*kb.adjective_state, *(d.lower() for d in self.demonym_state)])
-        self._capital_words = frozenset(hash_string(c) for c in kb.capital_state)
-        self._group_words = _hashes(self.group_heads)
-        self._description_words = _hashes([*(h.split()[-1] for h in self.description_heads),
-                                           *(n.split()[-1] for n in self.institution_nouns)])
-        self._pronoun_words = _hashes(self.pronouns)
+        # the words each stage starts from: the stages visit only those tokens
+        self.start_words = WordFinder({
+            "nationality": (LOWER, hashes([*kb.adjective_state, *(d.lower() for d in self.demonym_state)])),
+            "capital": (ORTH, frozenset(hash_string(c) for c in kb.capital_state)),
+            "description": (LOWER, hashes([*(h.split()[-1] for h in self.description_heads),
+                                           *(n.split()[-1] for n in self.institution_nouns)])),
+            "group": (LOWER, hashes(self.groups.heads)),
+            "pronoun": (LOWER, hashes(self.pronouns)),
+            "body": (LOWER, self.name_context.body_words)})
 
     # -- the stages, in order of evidence -------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.actor_guesses = {}
+        found = self.start_words.find(doc)
+        ents = doc.ents  # read once: spaCy builds a Span per entity on every access (this stage never sets them)
         mentions = self._dictionary(doc)
         mentions = self._institutions(doc, mentions)
-        mentions += self._nationalities(doc, mentions)
-        mentions += self._capitals(doc, mentions)
-        mentions += self._fuzzy(doc, mentions)
-        mentions = self._descriptions(doc, mentions)
-        mentions += self._groups(doc, mentions)
-        mentions += self._ner_fallback(doc, mentions)
+        mentions += self._nationalities(doc, mentions, found["nationality"])
+        mentions += self._capitals(doc, mentions, found["capital"])
+        mentions += self._fuzzy(doc, mentions, ents)
+        mentions = self._descriptions(doc, mentions, found["description"])
+        mentions += self.groups.find(doc, mentions, ents, found["group"])
+        mentions += self._ner_fallback(doc, mentions, ents)
         mentions = self._titled(doc, mentions)
-        mentions = self.name_context.leader_bodies_of(doc, mentions, doc._.published, doc._.actor_guesses)
-        mentions += self._pronouns(doc, mentions)
+        mentions = self.name_context.leader_bodies_of(doc, mentions, doc._.published, doc._.actor_guesses,
+                                                      found["body"])
+        mentions += self._pronouns(doc, mentions, found["pronoun"])
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         return doc
 
     def _dictionary(self, doc: Doc) -> list[ActorMention]:
-        matches = self.index.match(words_of(doc))
+        matches = self.index.match(words_of(doc), lowers_of(doc))
         context: set[str] = set()
         if any(len(self.index.labels[label]) > 1 for _, _, label in matches):
             # evidence for a shared name: the states the text names, and the home of every unambiguous actor
-            context = self._countries(doc)
+            context = set(self._countries(doc))
             for _, _, label in matches:
                 ids = self.index.labels[label]
                 country = self.kb.actors[ids[0]].country if len(ids) == 1 else None
                 if country:
                     context.add(country)
-        return [_mention(doc[i:j], self._choose(self.index.labels[label], doc, context), "alias")
+        return [_mention_at(doc, i, j, self._choose(self.index.labels[label], doc, context), "alias")
                 for i, j, label in matches]
 
-    def _countries(self, doc: Doc) -> set[str]:
-        """ISO3 codes of the states the article names or describes (evidence for ambiguous names)."""
+    def _countries(self, doc: Doc) -> frozenset[str]:
+        """ISO3 codes of the states the article names or describes (evidence for ambiguous names),
+        found once per doc: the dictionary and the fuzzy stage may both ask."""
+        return once_per_doc(doc, COUNTRIES_KEY, self._find_countries)
+
+    def _find_countries(self, doc: Doc) -> frozenset[str]:
         text = doc_text(doc)
         found = {iso3 for name, iso3 in self._state_names if name in text}
-        for token in doc:
-            state_id = self.kb.state_of_adjective(token.text) if token.text[:1].isupper() else None
+        for word in {w for w in words_of(doc) if w[:1].isupper()}:
+            state_id = self.kb.state_of_adjective(word)
             if state_id:
                 found.add(self.kb.states[state_id].iso3)
-        return found
+        return frozenset(found)
 
-    def _choose(self, ids: Sequence[str], doc: Doc, countries: set[str]) -> str:
+    def _choose(self, ids: Sequence[str], doc: Doc, countries: Set[str]) -> str:
         """One actor for a shared name: one active on the article's date, then one operating where the
         article is about, then the one that lists the name by hand."""
         if len(ids) == 1:
@@ -172,7 +177,7 @@ class ActorResolver:
             if actor and actor.kind == "government" and mention.j + 1 < len(doc) and doc[mention.j].text in _POSSESSIVE:
                 head_end, institution = self._institution_after(doc, mention.j + 1, mention.actor)
                 if institution:
-                    out.append(_mention(doc[mention.i:head_end], institution, "nationality"))
+                    out.append(_mention_at(doc, mention.i, head_end, institution, "nationality"))
                     continue
             people = self._people_of_state(doc, mention, actor)
             if people is not None:
@@ -190,7 +195,7 @@ class ActorResolver:
         if actor is None or actor.sector != "ETH" or mention.i == 0 or not doc[mention.i - 1].text[:1].isupper():
             return None
         people = self._people(self.kb.state_of_adjective(doc[mention.i - 1].text))
-        return _mention(doc[mention.i - 1:mention.j], people, "nationality") if people else None
+        return _mention_at(doc, mention.i - 1, mention.j, people, "nationality") if people else None
 
     def _located(self, doc: Doc, mention: ActorMention) -> ActorMention | None:
         """"Rebels in the Ivory Coast", "police in Pakistan": a collective noun placed in a state is that
@@ -207,7 +212,7 @@ class ActorResolver:
         if head.i > 0 and self.kb.state_of_adjective(doc[head.i - 1].text):
             return None  # "Albanian rebels in Macedonia" are Albanian: the nationality stage reads them
         actor_id = f"{mention.actor}{suffix}"
-        return _mention(doc[head.i:mention.j], actor_id, "nationality") if actor_id in self.kb.actors else None
+        return _mention_at(doc, head.i, mention.j, actor_id, "nationality") if actor_id in self.kb.actors else None
 
     def _institution_after(self, doc: Doc, i: int, state_id: str) -> tuple[int, str | None]:
         """The institution named by the head noun or title at token ``i``, or after up to two modifiers
@@ -223,105 +228,99 @@ class ActorResolver:
         return i, None
 
     def _institution_at(self, doc: Doc, i: int, state_id: str) -> tuple[int, str | None]:
-        title = self.titles.starting_at([t.text for t in doc[i:i + 4]], 0)
+        words = words_of(doc)
+        title = self.titles.starting_at(words[i:i + 4], 0)
         if title is not None:
             actor_id = f"{state_id}{title.title.suffix}"
             if actor_id in self.kb.actors:
                 return i + title.end, actor_id
         for width in (2, 1):
-            if i + width > len(doc):
+            if i + width > len(words):
                 continue
-            words = doc[i:i + width]
-            for form in (words.text.lower(), " ".join(t.lemma_.lower() for t in words)):
+            for form in (span_text(doc, i, i + width).lower(), " ".join(lemmas_of(doc)[i:i + width])):
                 actor_id = self.kb.institution(state_id, form)
                 if actor_id:
                     return i + width, actor_id
         return i, None
 
-    def _nationalities(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _nationalities(self, doc: Doc, mentions: list[ActorMention], adjectives: list[Token]) -> list[ActorMention]:
         """"Egyptian officials" → Egypt's government; "the Israeli army" → Israel's military."""
         taken = _taken(mentions)
         out = []
-        for token in _tokens_with(doc, LOWER, self._nationality_words):
+        for token in adjectives:
             if token.i in taken:
                 continue
             state_id = self.kb.state_of_adjective(token.text)
             if not state_id:
                 people = self._people(self.demonym_state.get(token.text)) if token.tag_ in _PLURAL_TAGS else None
                 if people:  # "Thousands of Nigerians", "Palestinians and Israelis"
-                    out.append(_mention(doc[token.i:token.i + 1], people, "nationality"))
+                    out.append(_mention_at(doc, token.i, token.i + 1, people, "nationality"))
                     taken.add(token.i)
                 continue
             end = token.i + 1
             head_end, institution = self._institution_after(doc, end, state_id)
-            if institution is None and end + 2 < len(doc) and doc[end].lower_ in ("and", "or") \
-                    and self.kb.state_of_adjective(doc[end + 1].text):
+            if institution is None and end + 2 < len(doc) and lowers_of(doc)[end] in ("and", "or") \
+                    and self.kb.state_of_adjective(words_of(doc)[end + 1]):
                 # "Hungarian and Romanian officials": the head after the second adjective is the first's too
                 _, shared = self._institution_after(doc, end + 2, state_id)
                 if shared:
-                    out.append(_mention(doc[token.i:end], shared, "nationality"))
+                    out.append(_mention_at(doc, token.i, end, shared, "nationality"))
                     taken.add(token.i)
                     continue
             if institution is None and end < len(doc) and end not in taken and doc[end].tag_ == "NNPS":
                 # "Iraqi Kurds", "Bosnian Serbs": a people of that state
                 head_end, institution = end + 1, self._people(state_id)
-            if institution and not any(k in taken for k in range(token.i, head_end)):
-                out.append(_mention(doc[token.i:head_end], institution, "nationality"))
+            if institution and taken.isdisjoint(range(token.i, head_end)):
+                out.append(_mention_at(doc, token.i, head_end, institution, "nationality"))
                 taken.update(range(token.i, head_end))
         return out
 
-    def _capitals(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _capitals(self, doc: Doc, mentions: list[ActorMention], capitals: list[Token]) -> list[ActorMention]:
         """"Moscow said …", "Washington imposed sanctions": a capital as the subject of a verb is its government;
         before an institution ("the Khartoum government", "Cairo's security chief") it is that institution."""
         taken = _taken(mentions)
         out = []
-        for token in _tokens_with(doc, ORTH, self._capital_words):
+        for token in capitals:
             state_id = self.kb.capital_state.get(token.text)
             if state_id is None or token.i in taken:
                 continue
             after = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].text in _POSSESSIVE else token.i + 1
             end, institution = self._institution_at(doc, after, state_id) if after < len(doc) else (after, None)
-            if institution and not any(k in taken for k in range(token.i, end)):
-                out.append(_mention(doc[token.i:end], institution, "metonymy"))
+            if institution and taken.isdisjoint(range(token.i, end)):
+                out.append(_mention_at(doc, token.i, end, institution, "metonymy"))
                 taken.update(range(token.i, end))
                 continue
             if token.dep_ not in ("nsubj", "nsubjpass", "agent") or token.head.pos_ not in ("VERB", "AUX"):
                 continue
-            out.append(_mention(doc[token.i:token.i + 1], state_id, "metonymy"))
+            out.append(_mention_at(doc, token.i, token.i + 1, state_id, "metonymy"))
         return out
 
     def _people(self, state_id: str | None) -> str | None:
         actor_id = f"{state_id}_people" if state_id else None
         return actor_id if actor_id in self.kb.actors else None
 
-    def _fuzzy(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _fuzzy(self, doc: Doc, mentions: list[ActorMention], ents: Sequence[Span]) -> list[ActorMention]:
         """Names the dictionary missed by a spelling ("Hayat Tahrir as-Sham", "Abdel-Fattah el-Sissi"):
         unmatched entities and capitalised word runs, scored against the names sharing a rare word."""
         taken = _taken(mentions)
         out: list[ActorMention] = []
-        for span in fuzzy_queries(doc, taken, _FUZZY_LABELS, self.fuzzy_connectors):
-            words = [fold(t.text) for t in span if t.text not in HYPHENS]
-            query = " ".join(words)
-            if len(query) < self.fuzzy_min_chars:
+        all_words = words_of(doc)
+        for span in fuzzy_queries(doc, taken, _FUZZY_LABELS, self.fuzzy_connectors, ents):
+            words = tuple(fold(w) for w in all_words[span.start:span.end] if w not in HYPHENS)
+            label = self.fuzzy_names.best(words)
+            if label is None:
                 continue
-            labels = self.index.candidates(words, self.fuzzy_stop)
-            if not labels:
-                continue
-            choices = {label: self.index.names[label] for label in labels}
-            best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
-            if best is None:
-                continue
-            ids = self.index.labels[best[2]]
+            ids = self.index.labels[label]
             out.append(_mention(span, self._choose(ids, doc, self._countries(doc) if len(ids) > 1 else set()),
                                 "fuzzy"))
             taken.update(range(span.start, span.end))
         return out
 
-    def _descriptions(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _descriptions(self, doc: Doc, mentions: list[ActorMention], heads: list[Token]) -> list[ActorMention]:
         """Definite descriptions and bare institution nouns resolved to an earlier actor."""
         mentions = sorted(mentions, key=lambda m: m.start)
         taken = _taken(mentions)
-        for token in _tokens_with(doc, LOWER, self._description_words):
+        for token in heads:
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             described = self._describe(doc, token, mentions, taken)
@@ -360,7 +359,7 @@ class ActorResolver:
         if actor_id is None:
             return None
         start = head.i - 1 if noun == two_words else head.i
-        return _mention(doc[start:head.i + 1], actor_id, "description"), []
+        return _mention_at(doc, start, head.i + 1, actor_id, "description"), []
 
     def _state_of(self, actor_id: str) -> str | None:
         """The state a generated state actor belongs to (egypt_military → egypt), else None."""
@@ -402,64 +401,8 @@ class ActorResolver:
                 continue
             if related_to and not (related_to & self.kb.related(actor.id)) or actor.id in related_to:
                 continue
-            return _mention(doc[left:head.i + 1], actor.id, "description"), absorbed
+            return _mention_at(doc, left, head.i + 1, actor.id, "description"), absorbed
         return None
-
-    def _groups(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Organisations the knowledge base does not know, by a group head noun after a capitalised name
-        ("the Azadliq (Freedom) opposition coalition", "the Umma (Nation) party"), kept with a guess."""
-        taken = _taken(mentions)
-        ents = {k: ent for ent in doc.ents for k in range(ent.start, ent.end)}
-        out = []
-        for head in _tokens_with(doc, LOWER, self._group_words):
-            info = self.group_heads.get(head.lower_)
-            if info is None or head.i in taken or head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            ent = ents.get(head.i)
-            if ent is not None and ent.label_ in _FALLBACK_LABELS and ent.text.count("(") == ent.text.count(")"):
-                continue  # a name the model bounded well: the entity fallback keeps it as it is
-            span = self._group_span(doc, head, taken)
-            if span is None:
-                continue
-            sector = next((self.group_modifiers[t.lower_] for t in span if t.lower_ in self.group_modifiers),
-                          info.get("sector"))
-            countries = [self.kb.states[s].iso3 for s in (self.kb.state_of_adjective(t.text) for t in span) if s]
-            actor_id = unknown_actor_id(span.text)
-            doc._.actor_guesses[actor_id] = {"name": span.text, "kind": info.get("kind"), "sector": sector,
-                                             "country": countries[0] if countries else None}
-            out.append(_mention(span, actor_id, "group"))
-            taken.update(range(span.start, span.end))
-        return out
-
-    def _group_span(self, doc: Doc, head: Token, taken: set[int]) -> Span | None:
-        start, depth, k = head.i, 0, head.i - 1
-        while k >= 0 and head.i - k <= 8 and k not in taken:
-            token = doc[k]
-            if token.text == ")":
-                depth += 1
-            elif token.text == "(":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif depth == 0 and not (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
-                                     or token.pos_ in ("ADJ", "NOUN") and token.dep_ in ("compound", "amod")):
-                break
-            start, k = k, k - 1
-        if depth:
-            return None
-        while start < head.i and (doc[start].lower_ in _ARTICLES or not doc[start].text[:1].isupper()
-                                  or doc[start].is_punct):
-            start += 1
-        names = [t for t in doc[start:head.i] if t.text[:1].isupper()]
-        if not names or not any(t.pos_ == "PROPN" or not t.is_sent_start for t in names) \
-                or any(t.lower_ in self.kb.institution_heads for t in names):
-            return None
-        end = head.i + 1
-        if end + 2 < len(doc) and doc[end].text == "(":  # "(Conservatives)" belongs to the name; "(RUF)" not
-            close = next((c for c in range(end + 1, min(end + 6, len(doc))) if doc[c].text == ")"), None)
-            if close is not None and not all(t.text.isupper() for t in doc[end + 1:close]):
-                end = close + 1
-        return doc[start:end]
 
     def _titled(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Russian President Boris Yeltsin", "Judge Alejandro Rivera", "King Hassan of Morocco": a person
@@ -482,7 +425,7 @@ class ActorResolver:
             if any(m is not person and m.i < end and m.j > start and m not in inside for m in mentions):
                 continue  # a mention straddles the title: leave both alone
             former = start > 0 and doc[start - 1].lower_ in _FORMER
-            merged = _mention(doc[start - former:end], person.actor, "title")
+            merged = _mention_at(doc, start - former, end, person.actor, "title")
             mentions = [m for m in mentions if m is not person and m not in inside] + [merged]
             if person.actor.startswith(UNKNOWN_PREFIX):
                 owner_actor = self.kb.actors.get(owner) if owner else None
@@ -524,42 +467,52 @@ class ActorResolver:
             return actor.kind in _PERSON_KINDS and mention.resolved_by in ("alias", "fuzzy")
         return mention.resolved_by == "ner:PERSON"
 
-    def _ner_fallback(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _ner_fallback(self, doc: Doc, mentions: list[ActorMention], ents: Sequence[Span]) -> list[ActorMention]:
         taken = _taken(mentions)
+        text = doc_text(doc)
         out = []
-        for ent in doc.ents:
-            if ent.label_ not in _FALLBACK_LABELS or any(k in taken for k in range(ent.start, ent.end)):
+        for ent in ents:
+            if ent.label_ not in _FALLBACK_LABELS or not taken.isdisjoint(range(ent.start, ent.end)):
                 continue
             span = _trim(ent)
-            if span is None or self.kb.state_of_adjective(span.text):
+            if span is None:
                 continue
-            if (ent.label_ == "ORG" or len(span) == 1) and get_gazetteer().has(span.text) \
+            name = text[span.start_char:span.end_char]  # span.text, without a Token per word
+            if self.kb.state_of_adjective(name):
+                continue
+            if (ent.label_ == "ORG" or len(span) == 1) and get_gazetteer().has(name) \
                     and not (ent.label_ == "PERSON" and self.name_context.before_body(span)):
                 continue  # the small model calls "the Sinai" an organisation and "Kyiv" a person
             if self.name_context.names_place(span):
                 continue  # "the Markets area", "the Rolando cafe"
-            out.append(_mention(span, unknown_actor_id(span.text), f"ner:{ent.label_}"))
+            out.append(_mention(span, unknown_actor_id(name), f"ner:{ent.label_}"))
         return out
 
 
-    def _pronouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    def _pronouns(self, doc: Doc, mentions: list[ActorMention], pronouns: list[Token]) -> list[ActorMention]:
         """"The Islamic State claimed that it attacked …": a pronoun takes the last compatible actor."""
         ordered = sorted(mentions, key=lambda m: m.start)
         out = []
-        for token in _tokens_with(doc, LOWER, self._pronoun_words):
+        starts = sentence_starts(doc) if pronouns else None  # token.sent walks the doc and builds two Spans
+        for token in pronouns:
             kinds = self.pronouns.get(token.lower_)
             if kinds is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"):
                 continue
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ("be", "seem", "appear") \
                     and token.lower_ == "it":
                 continue  # "it is believed", "it seems"
-            window_start = doc[max(token.sent.start - 1, 0)].sent.start
+            if starts is None:
+                window_start = doc[max(token.sent.start - 1, 0)].sent.start
+            else:  # the start of the sentence before the pronoun's
+                window_start = sentence_start(starts, max(sentence_start(starts, token.i) - 1, 0))
             for candidate in reversed(ordered):
-                if candidate.end > token.idx or candidate.i < window_start:
+                if candidate.i < window_start:
+                    break  # in start order: every one before it is outside the window too
+                if candidate.end > token.idx:
                     continue
                 if self._kind(candidate, doc._.actor_guesses) in kinds and not (
                         token.lower_ in self.singular_pronouns and _plural(doc, candidate)):
-                    out.append(_mention(doc[token.i:token.i + 1], candidate.actor, "pronoun"))
+                    out.append(_mention_at(doc, token.i, token.i + 1, candidate.actor, "pronoun"))
                     break
         return out
 

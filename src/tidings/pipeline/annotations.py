@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
@@ -189,6 +189,55 @@ def lemmas_of(doc: Doc) -> list[str]:
     return once_per_doc(doc, "tidings.lemmas", lambda d: [lemma.lower() for lemma in _strings(d, LEMMA)])
 
 
+def _offsets(doc: Doc) -> list[int]:
+    return doc.to_array(IDX).tolist()
+
+
+def _ends(doc: Doc) -> list[int]:
+    return [start + len(word) for start, word in zip(offsets_of(doc), words_of(doc))]
+
+
+def _punct(doc: Doc) -> list[bool]:
+    return [bool(p) for p in doc.to_array(IS_PUNCT).tolist()]
+
+
+def offsets_of(doc: Doc) -> list[int]:
+    """Every token's first character (``token.idx``), read in one array call."""
+    return once_per_doc(doc, "tidings.offsets", _offsets)
+
+
+def ends_of(doc: Doc) -> list[int]:
+    """Every token's end character (``token.idx + len(token.text)``), built once per doc."""
+    return once_per_doc(doc, "tidings.ends", _ends)
+
+
+def punct_of(doc: Doc) -> list[bool]:
+    """Whether each token is punctuation (``token.is_punct``), read in one array call."""
+    return once_per_doc(doc, "tidings.punct", _punct)
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of the sentence (in ``doc.sents``) each token is in, built once per doc."""
+    return once_per_doc(doc, "tidings.sentence_numbers", _sentence_numbers)
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for n, sentence in enumerate(doc.sents):
+        out[sentence.start:sentence.end] = [n] * (sentence.end - sentence.start)
+    return out
+
+
+def entities_of(doc: Doc) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of every entity in ``doc.ents``.
+
+    ``doc.ents`` builds a Span per entity on every access: a component reads
+    them once here and hands the triples on. Not cached: a component may still
+    change the entities.
+    """
+    return [(e.start, e.end, e.label_) for e in doc.ents]
+
+
 PEOPLE_KEY = "tidings.people"
 
 
@@ -209,4 +258,5 @@ def published_of(doc: Doc) -> date | None:
 __all__ = [
     "ActorMention", "PlaceMention", "TimeExpression", "SourceRef", "Frame", "EventCandidate",
     "register_extensions", "people_of", "PEOPLE_KEY", "published_of", "text_of", "doc_text", "words_of", "lowers_of", "lemmas_of",
+    "offsets_of", "ends_of", "punct_of", "sentence_numbers", "entities_of", "proper_of", "once_per_doc",
 ]

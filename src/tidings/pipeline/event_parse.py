@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.lexicon import Predicate
 from tidings.pipeline import roles
-from tidings.pipeline.annotations import ActorMention, doc_text
+from tidings.pipeline.annotations import ActorMention, doc_text, lemmas_of, lowers_of, sentence_numbers
 from tidings.pipeline.event_guards import measured_objects
 
 _NOUN_TAGS = {"NOUN", "PROPN"}
@@ -37,19 +37,20 @@ class Around:
 
     @classmethod
     def of(cls, token: Token) -> Around:
-        children = list(token.children)
-        deps = ("nsubjpass",) if roles.is_passive(token) else ("dobj", "obj")
-        doc = token.doc
-        objects = {c.lemma_.lower(): c for c in children if c.dep_ in deps}
+        doc, i = token.doc, token.i
+        # each child's label read once; lemmas and lower-case forms from the per-doc lists
+        kids = [(c, c.i, c.dep_) for c in token.children]
+        lemmas, lowers = lemmas_of(doc), lowers_of(doc)
+        wanted = ("nsubjpass",) if roles.is_passive(token) else ("dobj", "obj")
+        objects = {lemmas[k]: c for c, k, dep in kids if dep in wanted}
         for lemma, noun in measured_objects(objects).items():  # "25,000 tons of food aid", "a mediation effort"
             objects.setdefault(lemma, noun)
         return cls(
-            particles={c.lower_ for c in children if c.dep_ in ("prt", "advmod")},
-            preps={c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")},
+            particles={lowers[k] for _, k, dep in kids if dep in ("prt", "advmod")},
+            preps={lowers[k] for _, k, dep in kids if dep in ("prep", "agent", "dative")},
             objects=objects,
-            modifiers={c.lemma_.lower() for c in children if c.i < token.i}
-            | {doc[k].lemma_.lower() for k in range(max(0, token.i - 3), token.i)},
-            transitive=any(c.dep_ in _OBJECT_DEPS for c in children),
+            modifiers={lemmas[k] for _, k, _ in kids if k < i} | set(lemmas[max(0, i - 3):i]),
+            transitive=any(dep in _OBJECT_DEPS for _, _, dep in kids),
         )
 
 
@@ -72,12 +73,8 @@ def fits(token: Token, predicate: Predicate, around: Around) -> Token | None | b
 
 
 def sentence_index(doc: Doc, i: int) -> int:
-    start = doc[i].sent.start
-    cache = doc.user_data.setdefault("tidings.sentence_index", {})
-    if not cache:
-        for n, sentence in enumerate(doc.sents):
-            cache[sentence.start] = n
-    return cache.get(start, 0)
+    """The number of the sentence token ``i`` is in (``doc[i].sent`` builds the sentence's Span)."""
+    return sentence_numbers(doc)[i]
 
 
 def governor(token: Token) -> Token:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from tidings.model import Place
 from tidings.pipeline.actors import UNKNOWN_PREFIX
-from tidings.pipeline.annotations import PlaceMention, doc_text, register_extensions
+from tidings.pipeline.annotations import PlaceMention, doc_text, entities_of, lowers_of, register_extensions
 from tidings.places.context import DATELINE_KEY, INSTITUTION_KEY, ORDER_KEY, OUTLET_KEY, WEIGHTS_KEY
 from tidings.places.data import nationality_lexicon
 from tidings.places.dateline import find_dateline, glued_tails
@@ -110,12 +110,14 @@ class PlacesComponent:
                    if not m.actor.startswith(UNKNOWN_PREFIX) and not self._names_a_place(text[m.start:m.end])]
         dateline, dateline_chars = self._dateline(doc, text)
         curated = [(s, e) for _, s, e in self.matcher(doc)]
-        spans = [t for t in candidate_spans(doc, curated, blocked)
+        ents = entities_of(doc)  # read once: doc.ents builds a Span per entity on every access
+        spans = [t for t in candidate_spans(doc, curated, blocked, ents=ents)
                  if not any(t.i < d.j and d.i < t.j for d in dateline)]
         looked: list[Looked] = list(dateline)
         unresolved: list[Toponym] = []
         for t in spans:
-            if feature_kind(doc, t.i, t.j, gaz.feature_heads) == "street" and not gaz.lookup(doc[t.i:t.j].text):
+            if (feature_kind(doc, t.i, t.j, gaz.feature_heads) == "street"
+                    and not gaz.lookup(_text(doc, text, t.i, t.j))):
                 unresolved.append(t)  # "Frenchmen Street", "Texas Avenue": a street, not the place inside it
                 continue
             found = look_up_all(doc, gaz, t, self.nationalities, text)
@@ -126,8 +128,10 @@ class PlacesComponent:
         _narrow_by_qualifiers(doc, looked)
         nationality = nationality_counts(doc, self.nationalities)
         weights = country_weights(looked, nationality)
-        surnames = frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
-        evidence = [Evidence(fold(doc[lk.i:lk.j].text), lk.j - lk.i, surnames, gaz.common_words) for lk in looked]
+        lowers = lowers_of(doc)
+        surnames = frozenset(lowers[e - 1] for s, e, label in ents if label == "PERSON" and e - s > 1)
+        evidence = [Evidence(fold(_text(doc, text, lk.i, lk.j)), lk.j - lk.i, surnames, gaz.common_words)
+                    for lk in looked]
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
         resolved_at: list[tuple[int, GazEntry]] = []
@@ -180,8 +184,16 @@ class PlacesComponent:
         # institution covers more than its event ("Akron police" do place theirs in Akron)
         doc.user_data[INSTITUTION_KEY] = frozenset(
             m.start for m in mentions if m.place.precision not in ("city", "point")
-            and m.j < len(doc) and doc[m.j].lower_ in gaz.institution_words)
+            and m.j < len(doc) and lowers[m.j] in gaz.institution_words)
         return doc
+
+
+def _text(doc: Doc, text: str, i: int, j: int) -> str:
+    """``doc[i:j].text`` cut from the doc's text (no Span built); ``""`` for an empty range, as spaCy gives."""
+    if i >= j:
+        return doc[i:j].text
+    start, end = span_chars(doc, i, j)
+    return text[start:end]
 
 
 def _specific(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:

@@ -32,6 +32,9 @@ from tidings.places.text import abbreviation_key, fold, strip_article, strip_the
 
 # Bump when the built entries change without a data file or package version changing.
 FORMAT = 4
+# Names whose candidates a gazetteer keeps: an article looks up the same few hundred names
+# (every actor mention, every toponym, their parts) again and again.
+LOOKUP_MEMO = 1 << 14
 
 
 @dataclass(slots=True)
@@ -50,6 +53,7 @@ class Gazetteer:
     # US county id -> folded names of the towns in it ("huntsville" in Walker County, Texas).
     county_towns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _by_id: dict[str, int] | None = None
+    _memo: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def _packed(self, text: str) -> tuple[int, ...]:
         if text.endswith("."):
@@ -66,8 +70,17 @@ class Gazetteer:
         return packed if isinstance(packed, tuple) else (packed,)
 
     def lookup(self, text: str) -> list[Candidate]:
-        """Entries a name may mean; tries the name without an Arabic article when nothing matches."""
-        return [Candidate(self.entries[p >> 3], p & 7) for p in self._packed(text)]
+        """Entries a name may mean; tries the name without an Arabic article when nothing matches.
+
+        A fresh list each call (callers filter and extend it); the candidates are
+        kept per name, up to :data:`LOOKUP_MEMO` names.
+        """
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= LOOKUP_MEMO:
+                self._memo.clear()
+            found = self._memo[text] = tuple(Candidate(self.entries[p >> 3], p & 7) for p in self._packed(text))
+        return list(found)
 
     def has(self, text: str) -> bool:
         """Whether a name means a country, region or sizeable city (not merely one of many small towns)."""
