@@ -92,3 +92,78 @@ def test_roles_preposition_hung_on_the_object_names_the_recipient(run) -> None:
 def test_roles_reflexive_object_is_no_recipient(nlp) -> None:
     doc = nlp("On Friday in Kunduz, a suicide bomber blew himself up, killing six police officers.")
     assert roles.objects(_token(doc, "blew")) == []
+
+
+# -- recipients beyond the entry's own slots (roles.context_recipients) ---------------------------
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("Kenya withdrew its troops from Somalia on Friday.", "RETREAT", "Somalia"),  # a state named by "from"
+    ("The Kenyan government lifted the curfew in Mombasa on Monday.", "CONCEDE", "Mombasa"),  # a city
+])
+def test_roles_place_the_act_is_done_in_is_the_recipient(run, text: str, event_type: str, recipient: str) -> None:
+    event = _event(run(text), event_type)
+    assert [s.text for s in event.recipient_spans] == [recipient]
+
+
+def test_roles_place_name_read_through_a_place_noun(nlp) -> None:
+    doc = nlp("The army imposed a curfew in the capital Kabul on Sunday.")
+    assert [t.text for t in roles.place_recipients(_token(doc, "imposed"), None, "COERCE")] == ["Kabul"]
+    doc = nlp("The rebels agreed to open an office in the northern city of Gulu.")
+    assert [t.text for t in roles.place_recipients(_token(doc, "agreed"), None, "AGREE")] == ["Gulu"]
+
+
+def test_roles_venue_of_a_meeting_or_an_attack_is_no_recipient(nlp) -> None:
+    doc = nlp("The Kenyan envoy held talks in Geneva on Monday.")
+    assert roles.place_recipients(_token(doc, "held"), None, "CONSULT") == []
+    doc = nlp("The militants set off two bombs in the capital Kabul on Sunday.")
+    assert roles.place_recipients(_token(doc, "set"), None, "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("The Kenyan president refused to meet the Sudanese envoy.", "REJECT", "sudan"),
+    ("Turkey offered to negotiate with the president of Syria.", "AGREE", "syria"),
+])
+def test_roles_embedding_verb_takes_the_party_of_its_complement(run, text: str, event_type: str,
+                                                                recipient: str) -> None:
+    assert _event(run(text), event_type).recipients == [recipient]
+
+
+def test_roles_complement_object_must_name_a_party(nlp) -> None:
+    doc = nlp("Ethiopia threatened to suspend the negotiations.")
+    assert roles.context_recipients(_token(doc, "threatened"), None, "THREATEN") == []
+
+
+def test_roles_subject_of_a_condition_is_the_recipient_of_a_threat(run) -> None:
+    event = _event(run("Iran threatened to close the strait if the United States imposes new sanctions."), "THREATEN")
+    assert event.actors == ["iran"]
+    assert event.recipients == ["united_states"]
+
+
+def test_roles_of_phrase_of_a_verbs_object_fills_the_slot(nlp) -> None:
+    doc = nlp("The protesters demanded the resignation of the governor.")
+    assert [t.text for t in roles.slot_tokens(_token(doc, "demanded"), "prep:of")] == ["governor"]
+
+
+def test_roles_protest_recipient_is_the_party_its_purpose_names(nlp) -> None:
+    doc = nlp("Kenyan students marched to press their demands for reforms from President Ruto's government.")
+    assert [t.text for t in roles.context_recipients(_token(doc, "marched"), None, "PROTEST")] == ["Ruto"]
+    # a protest's purpose names no recipient for other types, and a pronoun there is the protesters
+    assert roles.context_recipients(_token(doc, "marched"), None, "CONSULT") == []
+    doc = nlp("The farmers marched to press their demands.")
+    assert roles.context_recipients(_token(doc, "marched"), None, "PROTEST") == []
+
+
+def test_roles_confiscation_recipient_is_the_one_it_is_taken_from(run) -> None:
+    event = _event(run("Kenyan police confiscated weapons from the militia members."), "COERCE")
+    assert [s.text for s in event.recipient_spans] == ["the militia members"]
+
+
+def test_roles_mobilisation_recipient_is_the_adversary_its_purpose_names(nlp) -> None:
+    doc = nlp("Ethiopia mobilized army reservists for a possible war against Eritrea.")
+    assert [t.text for t in roles.context_recipients(_token(doc, "mobilized"), None, "MOBILIZE")] == ["Eritrea"]
+
+
+def test_roles_refused_admittance_names_the_people_turned_away(run) -> None:
+    event = _event(run("Kenya was still refusing admittance to Somali refugees, the police said."), "REJECT")
+    assert [s.text for s in event.recipient_spans] == ["Somali refugees"]

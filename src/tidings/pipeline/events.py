@@ -34,7 +34,6 @@ from tidings.pipeline.event_parse import (
     governor as _governor,
     other_match as _other_match,
     resolve as _resolve,
-    sentence_index as _sentence_index,
     title_end as _title_end,
 )
 from tidings.pipeline.event_guards import (
@@ -50,7 +49,8 @@ from tidings.pipeline.event_guards import (
     threat_condition,
 )
 from tidings.pipeline.event_guards import rules as guard_rules
-from tidings.pipeline.event_merge import absorb, compatible, drop_mobilize_beside_assault, merge_duplicates
+from tidings.pipeline.event_targets import attack_sides, plural_for_person, possessor_subject, resolve_targets
+from tidings.pipeline.event_merge import absorb, drop_mobilize_beside_assault, merge_duplicates, merge_elaborations
 from tidings.pipeline.annotations import ActorMention, EventCandidate, lemmas_of
 from tidings.pipeline.verb_patterns import VerbPatterns, attach
 from tidings.resources import load_yaml
@@ -159,7 +159,7 @@ class EventCoder:
         # "invasion forces", "the explosion area": a trigger that modifies a noun is no event of its own
         modifiers = {i: names_an_act(m.token) for i, m in matches.items()
                      if m.token.dep_ == "compound" and modifier_noun(m.token)}
-        doc._.events = self._merge_elaborations(doc, events, modifiers)
+        doc._.events = merge_elaborations(doc, events, modifiers, self.determiners, self.merge_window)
         return doc
 
     # -- matching --------------------------------------------------------------------------------
@@ -314,16 +314,23 @@ class EventCoder:
         # "Saturday's attack", "an explosion on April 19": a date is no party
         actor_tokens = [t for t in actor_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
         recipient_tokens = [t for t in recipient_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
+        located = False  # "went off in Kandahar" names no target but tells where
+        # "the Carlton Hotel bombing" names no author
+        if predicate.type == "ASSAULT":
+            actor_tokens, recipient_tokens, located = attack_sides(token, actor_tokens, recipient_tokens, mention_at,
+                                                                   self.people)
+        actor_tokens = actor_tokens or possessor_subject(_governor(token))  # "the Taliban's decision to carry out"
         actor_ids, actor_spans = _resolve(actor_tokens, mention_at)
         if not actor_ids:
             holders = roles.permission_holders(token)
             held_ids, held_spans = _resolve(holders, mention_at)
             actor_ids, actor_spans = held_ids, actor_spans + held_spans
         if not actor_ids and any(t.pos_ == "PRON" and t.lower_ in self.pronouns for t in actor_tokens):
-            actor_ids, actor_spans = self._previous_subject(token, mention_at, actor_spans)
+            actor_ids, actor_spans = self._previous_subject(token, mention_at, actor_spans, actor_tokens)
         if not recipient_tokens and predicate.type == "ASSAULT" and token.pos_ in _NOUN_TAGS:
             recipient_tokens = self._harmed(token)
-        recipient_ids, recipient_spans = _resolve(recipient_tokens, mention_at)
+        recipient_ids, recipient_spans = (resolve_targets if predicate.type == "ASSAULT" else _resolve)(
+            recipient_tokens, mention_at)
         recipient_ids = [r for r in recipient_ids if r not in actor_ids]
         if not recipient_ids and not recipient_spans and not predicate.symmetric:
             recipient_ids, recipient_spans = self._recipient_by_preposition(token, object_token, predicate.type,
@@ -331,6 +338,11 @@ class EventCoder:
         if not recipient_ids and self.patterns is not None and not predicate.symmetric:  # PETRARCH's default
             found = self.patterns.first_actor_after(token, predicate, mention_at, actor_ids)
             recipient_ids, recipient_spans = found if found else (recipient_ids, recipient_spans)
+        if not recipient_ids and not recipient_spans and actor_ids and not predicate.symmetric:
+            # "refused to meet the king", "... if the United States deploys", "withdrew its troops from Chad"
+            more_ids, more_spans = _resolve(roles.context_recipients(token, object_token, predicate.type), mention_at)
+            if not set(more_ids) & set(actor_ids):
+                recipient_ids, recipient_spans = more_ids, more_spans
         if predicate.symmetric:
             actor_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids]
             actor_spans = actor_spans + recipient_spans
@@ -347,7 +359,7 @@ class EventCoder:
         # "a shooting in York", "a soldier was killed": PLOVER codes violence with an unknown perpetrator
         bare_violence = predicate.type == "ASSAULT" and not predicate.ambiguous and predicate.confidence >= 0.7 and (
             token.pos_ in _NOUN_TAGS and not (token.dep_ == "nsubj" and token.head.lemma_ == "be")  # not "the attack
-            or predicate.cue is not None  # "the bombs began to explode": the cue already told of violence
+            or predicate.cue is not None or located  # "the bombs began to explode": the cue told of violence
             or object_token is not None and object_token.pos_ in _NOUN_TAGS  # "accused of carrying out the bombing"
             or any(c.dep_ == "nsubj" and c.lemma_.lower() in self.weapons for c in token.children))  # was a turning point"
         if not actor_ids and not recipient_ids and not (predicate.type in _MATERIAL_CONFLICT and not predicate.ambiguous
@@ -426,9 +438,10 @@ class EventCoder:
             weapon=weapon[0] if weapon else None,
         )
 
-    def _previous_subject(self, token: Token, mention_at: dict[int, ActorMention],
-                          spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
-        """"It also attacked …": the actor named as subject in the sentence before (else its first actor)."""
+    def _previous_subject(self, token: Token, mention_at: dict[int, ActorMention], spans: list[tuple[int, int]],
+                          pronouns: list[Token]) -> tuple[list[str], list[tuple[int, int]]]:
+        """"It also attacked …": the actor named as subject in the sentence before (else its first actor),
+        unless "they" would refer to one person."""
         sentence = token.sent
         if sentence.start == 0:
             return [], spans
@@ -440,6 +453,8 @@ class EventCoder:
         if not found:
             return [], spans
         mention = found[0]
+        if plural_for_person(pronouns, token.doc[mention.i:mention.j]):
+            return [], spans
         return [mention.actor], spans
 
     def _cue_words(self, token: Token, words: set[str]) -> set[str]:
@@ -539,46 +554,6 @@ class EventCoder:
             if lemma in self.future_verbs or head.pos_ == "ADJ":  # "plans to", "ready to"
                 return "future", (head.i, head.i + 1)
         return None, None
-
-    # -- one event per real event ----------------------------------------------------------------
-
-    def _merge_elaborations(self, doc: Doc, events: list[EventCandidate],
-                            modifiers: dict[int, bool]) -> list[EventCandidate]:
-        """"The attack killed five soldiers" after "Militants attacked a checkpoint": one event.
-
-        A nominal trigger with a definite or demonstrative determiner refers back to an event
-        already told; it merges into the latest earlier event of its type within the window when
-        their participants do not conflict, and adds what it knows (participants, casualties).
-        A trigger that only modifies a noun ("the explosion area") is such a mention, also of an
-        event earlier in its own sentence; when none was told it is dropped ("invasion forces"), unless
-        its head presupposes the act ("the shooting suspect").
-        """
-        kept: list[EventCandidate] = []
-        sentence_of = {e.trigger_i: _sentence_index(doc, e.trigger_i) for e in events}
-        for event in events:
-            token = doc[event.trigger_i]
-            modifier = event.trigger_i in modifiers
-            anaphoric = modifier or token.pos_ in _NOUN_TAGS and any(
-                c.dep_ == "det" and c.lower_ in self.determiners for c in token.children)
-            target = None
-            if anaphoric and not event.negated and event.modality is None:
-                here = sentence_of[event.trigger_i]
-                for earlier in reversed(kept):
-                    distance = here - sentence_of[earlier.trigger_i]
-                    window = len(sentence_of) if modifier else self.merge_window  # "the explosion area"
-                    if distance < (0 if modifier else 1) or distance > window or earlier.type != event.type:
-                        continue
-                    if compatible(earlier.actor_ids, event.actor_ids) and compatible(
-                            earlier.recipient_ids, event.recipient_ids):
-                        target = earlier
-                    break
-            if target is None:
-                if not modifier or event.mentions or modifiers[event.trigger_i]:  # "shooting incidents … gunfire"
-                    kept.append(event)
-                continue
-            absorb(target, event)
-        return kept
-
 
 @Language.factory(
     "tidings_events",

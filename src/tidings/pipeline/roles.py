@@ -40,6 +40,18 @@ class _Rules:
     party_nouns: frozenset[str]
     own_preps: frozenset[str]
     reflexives: frozenset[str]
+    place_types: frozenset[str]
+    place_preps: frozenset[str]
+    place_entities: frozenset[str]
+    place_name_deps: frozenset[str]
+    complement_deps: frozenset[str]
+    condition_marks: frozenset[str]
+    complement_preps: tuple[str, ...]
+    embedding_types: frozenset[str]
+    people: frozenset[str]
+    grievance_types: frozenset[str]
+    purpose_deps: frozenset[str]
+    grievance_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +66,18 @@ def _rules() -> _Rules:
         party_nouns=frozenset(_roles_data()["member_nouns"]) | frozenset(_roles_data()["people_nouns"]),
         own_preps=frozenset(arguments["noun_own_prepositions"]),
         reflexives=frozenset(arguments["reflexive_pronouns"]),
+        place_types=frozenset(arguments["place_recipients"]["types"]),
+        place_preps=frozenset(arguments["place_recipients"]["prepositions"]),
+        place_entities=frozenset(arguments["place_recipients"]["entities"]),
+        place_name_deps=frozenset(arguments["place_recipients"]["name_deps"]),
+        complement_deps=frozenset(arguments["place_recipients"]["complement_deps"]),
+        condition_marks=frozenset(arguments["condition_marks"]),
+        complement_preps=tuple(arguments["complement_recipient_preps"]),
+        embedding_types=frozenset(_roles_data()["embedding_types"]),
+        people=frozenset(_roles_data()["people_nouns"]),
+        grievance_types=frozenset(arguments["grievance_recipients"]["types"]),
+        purpose_deps=frozenset(arguments["grievance_recipients"]["purpose_deps"]),
+        grievance_preps=frozenset(arguments["grievance_recipients"]["prepositions"]),
     )
 
 
@@ -263,6 +287,10 @@ def slot_tokens(trigger: Token, slot: str, extra_heads: list[Token] | None = Non
     if slot.startswith("prep:"):
         preposition = slot.split(":", 1)[1]
         found = [t for h in heads for t in prep_objects(h, preposition)]
+        if not found and not extra_heads and trigger.pos_ == "VERB":
+            # "demanded the resignation of the president": the phrase belongs to the verb's object
+            found = [t for o in trigger.children if o.dep_ in ("dobj", "obj") and o.pos_ in ("NOUN", "PROPN")
+                     for t in prep_objects(o, preposition)]
         if not found and extra_heads:
             # "shared photographs of tunnel openings with the Egyptian military": the parser often
             # hangs the prepositional phrase on the nearest noun instead of the verb
@@ -285,11 +313,140 @@ def _next_nouns(trigger: Token, preposition: str) -> list[Token]:
     out: list[Token] = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "obj") and child.pos_ in ("NOUN", "PROPN"):
-            out.append(child)
+            out.append(child)  # "launched rockets and mortar fire at the town": on the last conjunct too
+            out.extend(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN"))
         elif (child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by") \
                 and preposition.split()[-1] != "by":
             out.extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+def context_recipients(trigger: Token, object_token: Token | None, event_type: str) -> list[Token]:
+    """Recipients beyond the entry's own slots, for an event that names none, most direct first: the
+    party the complement act of an embedding verb is done to, the subject of a condition, the party a
+    protest opposes, then the place the act is done in."""
+    return (_complement_parties(trigger, event_type) or _condition_subjects(trigger)
+            or _grievance_parties(trigger, event_type) or place_recipients(trigger, object_token, event_type))
+
+
+def _is_party(token: Token) -> bool:
+    """A noun phrase naming a party: an actor mention, a named party or group of people in the noun's
+    own phrase ("the president of Armenia", "German goods", "the envoy"), not "negotiations"."""
+    rules = _rules()
+    named = _named_tokens(token.doc)
+    return any(t.i in named or t.ent_type_ in _PARTY_LABELS or t.lemma_.lower() in rules.people
+               or t.lemma_.lower() in rules.party_nouns for t in _own_phrase(token))
+
+
+def _complement_parties(trigger: Token, event_type: str) -> list[Token]:
+    """"threatened to impose restrictions against German goods", "refused to meet the king": the
+    party the act an embedding verb promises, threatens or refuses is done to."""
+    rules = _rules()
+    if event_type not in rules.embedding_types or trigger.pos_ not in ("VERB", "ADJ"):
+        return []
+    if trigger.lemma_.lower() in rules.object_control_verbs:
+        # only an infinitive is controlled: "allowed that the city is safe" concedes, it allows no one
+        controlled = [t for t in slot_tokens(trigger, "xcomp_obj") if _is_party(t) and t.head.tag_ == "VB"]
+        if controlled:  # "urged the rebels to respond to the army's offer": the one urged, not the army
+            return controlled
+    for act in (c for c in trigger.children if c.dep_ in rules.complement_deps):
+        # "refused to allow United Nations planes to land": the controlled subject is done to as well
+        found = [t for t in objects(act) or slot_tokens(act, "xcomp_obj") if _is_party(t)]
+        heads = [act, *(c for c in act.children if c.dep_ in ("dobj", "obj"))]
+        for preposition in rules.complement_preps:
+            if found:
+                break
+            found = [t for h in heads for t in prep_objects(h, preposition) if _is_party(t)]
+        if found:
+            return found
+    return []
+
+
+def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
+    """"staged demonstrations to demand reforms by the president's government", "a hunger strike in
+    protest of the government's refusal", "mobilized reservists for a war against X": the first party
+    named in what a protest (or a mobilisation) demands or opposes."""
+    rules = _rules()
+    if event_type not in rules.grievance_types:
+        return []
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+    phrases = [c for v in {verb, trigger} for c in v.children
+               if c.dep_ in rules.purpose_deps or c.dep_ == "prep" and c.lower_ in rules.grievance_preps
+               or c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() == "protest" for p in c.children)]
+    named = _named_tokens(trigger.doc)
+    for phrase in sorted(phrases, key=lambda t: t.i):
+        # "to press their demands": a pronoun there is the protesters themselves
+        found = [t for t in phrase.subtree if t.pos_ != "PRON"
+                 and (t.i in named or t.ent_type_ in _PARTY_LABELS and t.pos_ == "PROPN")]
+        if found:
+            return [_phrase_head(found[0])]
+    return []
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a name's first word modifies: "President" → "Ruto", "Russian" → "government"."""
+    while token.dep_ in ("compound", "amod", "nmod") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _condition_subjects(trigger: Token) -> list[Token]:
+    """"threatened to end the talks if the United States deploys missiles": the condition's subject."""
+    rules = _rules()
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+    clauses = [c for v in (verb, *(c for c in verb.children if c.dep_ in rules.complement_deps))
+               for c in v.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in rules.condition_marks for m in c.children)]
+    doc = trigger.doc
+    # "if, the minister said, …": a comma between the mark and its subject is a misparse, not a condition
+    return [s for clause in clauses[:1] for s in subjects(clause) if _is_party(s) and not any(
+        t.is_punct for m in clause.children if m.dep_ == "mark" for t in doc[min(m.i, s.i):max(m.i, s.i)])]
+
+
+def place_recipients(trigger: Token, object_token: Token | None, event_type: str) -> list[Token]:
+    """"withdrew its troops from Chad", "agreed to set up a centre in Nairobi": the state or city an
+    act is done in, to or from, which PLOVER codes as the recipient when the clause names no party.
+    Read on the trigger, the light verb of a nominal trigger, the act an embedding verb governs
+    ("threatened to resume attacks in X") and their objects; the first head with a place wins."""
+    rules = _rules()
+    if event_type not in rules.place_types:
+        return []
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)  # "staged demonstrations in X"
+    node: Token | None = trigger
+    for _ in range(2):  # "agreed to try to open an office in X"
+        node = next((c for c in node.children if c.dep_ in rules.complement_deps), None) if node else None
+        if node is not None:
+            heads.append(node)
+    objects_ = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
+    # "lifted a state of emergency in X", "shortened the curfew imposed in X": the place may hang on
+    # the object's "of" phrase or on the participle that describes it
+    heads += objects_ + [p for o in objects_ for p in prep_objects(o, "of")]
+    heads += [c for o in objects_ for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if object_token is not None and object_token not in heads:
+        heads.append(object_token)
+    for head in heads:
+        found = [name for prep in head.children if prep.dep_ == "prep" and prep.lower_ in rules.place_preps
+                 for pobj in prep.children if pobj.dep_ == "pobj" for name in _place_names(pobj)]
+        if found:
+            return found
+    return []
+
+
+def _place_names(noun: Token) -> list[Token]:
+    """The place a prepositional object names: "Chad", "the capital Kabul", "the city of Kirkuk"."""
+    rules = _rules()
+    if noun.ent_type_ in rules.place_entities:
+        return [noun, *(c for c in noun.conjuncts if c.ent_type_ in rules.place_entities)]
+    for child in noun.children:
+        if child.dep_ in rules.place_name_deps and child.ent_type_ in rules.place_entities:
+            return [child]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            names = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in rules.place_entities]
+            if names:
+                return names
+    return []
 
 
 def permission_holders(trigger: Token) -> list[Token]:

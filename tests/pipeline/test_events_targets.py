@@ -1,0 +1,95 @@
+"""Which argument of an attack is its target or author, and when two attacks of a sentence differ
+(pipeline/event_targets.py, data/attack_arguments.yaml).
+
+Sentences are our own. Each rule has a sentence it must change and one it must leave alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "tidings" / "data"
+
+
+def _assaults(report) -> list:
+    return sorted((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+
+
+def _texts(spans) -> list[str]:
+    return [s.text for s in spans]
+
+
+def test_events_targets_data_validates() -> None:
+    data = yaml.safe_load((DATA / "attack_arguments.yaml").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "schemas" / "attack_arguments.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    data["place_entities"] = ["gpe"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Insurgents set off a bomb in Kandahar, killing four.", "Kandahar"),
+    ("Rebels committed a massacre in the village of Tarso.", "village"),
+    ("The device was detonated near the city centre on Sunday.", "centre"),
+    ("Two bombs exploded near the town of Tarso on Sunday.", "town"),
+])
+def test_events_targets_a_place_phrase_is_no_target(run, text: str, place: str) -> None:
+    (event,) = _assaults(run(text))  # the attack is still told
+    assert not any(place in span for span in _texts(event.recipient_spans))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A bomber detonated his vest at the checkpoint on Tuesday.", "checkpoint"),
+    ("Militants fired rockets at the town overnight.", "town"),
+])
+def test_events_targets_the_object_of_at_stays_the_target(run, text: str, target: str) -> None:
+    (event,) = _assaults(run(text))
+    assert any(target in span for span in _texts(event.recipient_spans))
+
+
+def test_events_targets_the_pharmacy_in_a_town_is_the_target_not_the_country(run) -> None:
+    (event,) = _assaults(run("Militants staged an attack on a pharmacy in Tours, France."))
+    assert "france" not in event.recipients
+    assert _texts(event.recipient_spans)[0].startswith("a pharmacy")
+
+
+def test_events_targets_an_unknown_name_before_the_attack_noun_is_no_author(run) -> None:
+    (event,) = _assaults(run("The Carlton Hotel bombing killed six people."))
+    assert not event.actors and not event.actor_spans
+
+
+def test_events_targets_a_known_group_before_the_attack_noun_is_the_author(run) -> None:
+    (event,) = _assaults(run("A Hamas attack on the crossing killed two soldiers."))
+    assert "hamas" in event.actors
+
+
+def test_events_targets_the_possessor_of_a_decision_carries_out_its_infinitive(run) -> None:
+    report = run("The Taliban's decision to carry out the attacks surprised diplomats in Kabul.")
+    (event,) = _assaults(report)
+    assert "taliban" in event.actors
+
+
+def test_events_targets_they_does_not_refer_back_to_one_person(run) -> None:
+    report = run("Governor Mirela Stanek survived an ambush on her convoy on Monday. "
+                 "\"They tried to kill me,\" she told reporters.")
+    stanek = {a.id for a in report.actors if "Stanek" in a.name}
+    assert stanek
+    assert not any(set(e.actors) & stanek for e in _assaults(report) if e.trigger.text.startswith("kill"))
+
+
+def test_events_targets_an_attack_told_with_its_casualties_is_still_one_event(run) -> None:
+    (event,) = _assaults(run("Militants attacked a checkpoint near Arish, killing five soldiers."))
+    assert "killing" in _texts(event.mentions)
+
+
+def test_events_targets_the_opportunity_to_attack_is_not_the_attack_that_gave_it(run) -> None:
+    report = run("The bombing of the depot gave the rebels an opportunity to attack the garrison.")
+    attack = [e for e in _assaults(report) if e.trigger.text.startswith("attack")]
+    assert attack, "the infinitive is an event of its own"
+    assert any("garrison" in span for span in _texts(attack[0].recipient_spans))
