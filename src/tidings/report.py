@@ -26,7 +26,10 @@ from tidings.attribution.claims import ClaimLink, actors_after, chain_confidence
 from tidings.attribution.lexicon import load_reporting_lexicon
 from tidings.pipeline.attribution import frames_over
 from tidings.places import country_place, dateline_place, main_country
-from tidings.places.context import containing, in_institution_name, in_outlet_name, narrowed_by_dateline
+from tidings.places.context import (
+    containing, in_institution_name, in_outlet_name, narrowed_by_dateline, narrowed_to_named_inside, residence_mention,
+    stray_places,
+)
 from tidings.time import governing_verb
 from tidings.time.event_date import event_expression
 from tidings.time.published import PUBLISHED_KEY, PublishedInText
@@ -251,7 +254,9 @@ class ReportBuilder:
     @staticmethod
     def _place(doc: Doc, trigger: Token, places: dict[str, Place]) -> str | None:
         """The place of the event's clause, else of its sentence (the finest named there first), else the
-        dateline's, else the article's first city in its main country, else the main country itself.
+        dateline's, else a person's home named there ("a Salem man") or a town that nothing but the
+        sentence backs (:func:`stray_places`), else the article's first city in its main country, else the
+        main country itself.
 
         A country fallback that the text never names joins ``places`` without mentions.
         """
@@ -259,21 +264,33 @@ class ReportBuilder:
         # "Los Angeles Times": the outlet's city is no event's place.
         mentions: list[PlaceMention] = once_per_doc(doc, "tidings.report.event_places", lambda d: [
             m for m in d._.place_mentions or [] if not in_outlet_name(d, m.start)])
+        homes: set[int] = once_per_doc(doc, "tidings.report.residences", lambda d: {
+            m.start for m in mentions if residence_mention(d, m.i, m.j)})
+        dateline = dateline_place(doc)
+        strays = once_per_doc(doc, "tidings.report.strays", lambda d: stray_places(
+            places.get(dateline) if dateline is not None else None, places.values()))
         clause = {t.i for t in roles.clause_tokens(trigger)}
         sentence = trigger.sent
         seat: str | None = None  # "Cecil County troopers": used only when the sentence names no other place
+        home: str | None = None  # "a Crown Point man", a stray town: only when neither the sentence nor a dateline has one
         for wanted in (lambda m: m.i in clause, lambda m: sentence.start <= m.i < sentence.end):
             chosen = [m for m in mentions if wanted(m)]
+            homes_here = [m for m in chosen if m.start in homes or m.place.id in strays]
+            chosen = [m for m in chosen if m not in homes_here]
             plain = [m for m in chosen if not in_institution_name(doc, m.start)]
             if plain:
-                finest = min(plain, key=lambda m: (fineness.get(m.place.precision, 9), m.start)).place.id
-                return narrowed_by_dateline(doc, containing(finest, places), places)
+                # a gazetteer place before a local feature: a street's city is guessed, a town named is said
+                finest = min(plain, key=lambda m: (fineness.get(m.place.precision, 9), m.place.within is not None,
+                                                   m.start)).place.id
+                return ReportBuilder._narrowed(doc, containing(finest, places), places, mentions, strays)
             seat = seat or (chosen[0].place.id if chosen else None)
+            home = home or (homes_here[0].place.id if homes_here else None)
         if seat is not None:
-            return narrowed_by_dateline(doc, containing(seat, places), places)
-        dateline = dateline_place(doc)
+            return ReportBuilder._narrowed(doc, containing(seat, places), places, mentions, strays)
         if dateline is not None and dateline in places:
             return dateline
+        if home is not None:
+            return ReportBuilder._narrowed(doc, containing(home, places), places, mentions, strays)
         country = main_country(doc)
         local = next((m for m in mentions if m.place.precision in ("point", "city")
                       and (country is None or m.place.country == country)), None)
@@ -284,6 +301,16 @@ class ReportBuilder:
             return None
         places.setdefault(place.id, place)
         return place.id
+
+    @staticmethod
+    def _narrowed(doc: Doc, place_id: str, places: dict[str, Place], mentions: list[PlaceMention],
+                  strays: frozenset[str]) -> str:
+        """A state or country narrowed to the dateline city inside it, else a state to the first town or
+        county the article names inside it (:func:`narrowed_to_named_inside`)."""
+        narrowed = narrowed_by_dateline(doc, place_id, places)
+        if narrowed != place_id:
+            return narrowed
+        return narrowed_to_named_inside(place_id, places, (m.place.id for m in mentions), strays)
 
     # -- statements and relations ----------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from tidings.places.dateline import find_dateline, glued_tails
         ("Man shot | CLTVCHICAGO – A man was taken to the hospital.", "CLTVCHICAGO", None),
         ("Teen held | WPMT FOX43YORK, Pa- A 16-year-old girl was arrested.", "YORK", "Pa"),
         ("Man killed | WBFFBALTIMORE (WBFF)- A man was shot Saturday.", "WBFFBALTIMORE", None),
+        ("Man hurt | Fox 21DENVER, Colo. (May 2, 2016)-- A man was shot Sunday.", "DENVER", "Colo."),
     ],
 )
 def test_dateline_hyphen_after_bracket_or_abbreviation(text, city, qualifier):

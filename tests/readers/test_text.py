@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import ArticleNotFound, BadDate, BinaryArticle, EmptyArticle
-from tidings.readers.text import article_from_text, read_article
+from tidings.readers.text import article_from_text, read_article, unescape_entities
 
 FRONT = """---
 title: Rockets fired at Sderot
@@ -85,3 +85,33 @@ def test_read_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
     article = read_article(path)
     assert "\ufffd" in article.text
     assert article.warnings and "not valid UTF-8" in article.warnings[0]
+
+
+def test_text_character_references_are_decoded() -> None:
+    assert unescape_entities("in Boston&#39;s Back Bay &amp; Fenway, &quot;calm&quot; &#x2014; caf&eacute;") == (
+        "in Boston's Back Bay & Fenway, \"calm\" \u2014 café")
+
+
+def test_text_incomplete_or_unknown_references_stay() -> None:
+    assert unescape_entities("AT&T and R&D; &foo; &amp no semicolon") == "AT&T and R&D; &foo; &amp no semicolon"
+
+
+def test_text_article_text_is_decoded_so_offsets_index_the_decoded_text() -> None:
+    article = article_from_text("Man shot in Boston&#39;s Back Bay\nPolice said a man was shot in Boston&#39;s Back Bay.")
+    assert "&#39;" not in article.text and article.text.index("Boston's") == 12
+
+
+def test_text_url_date_stands_in_for_a_missing_publication_date() -> None:
+    article = article_from_text("A man was shot on Tuesday.", url="http://news.example/2016/01/27/man-shot/")
+    assert article.published == date(2016, 1, 27)
+    assert any("date in the URL" in w for w in article.warnings)
+
+
+def test_text_given_publication_date_beats_the_url() -> None:
+    article = article_from_text("A man was shot on Tuesday.", url="http://news.example/2016/01/27/x/",
+                                published="2016-01-28")
+    assert article.published == date(2016, 1, 28) and not any("URL" in w for w in article.warnings)
+
+
+def test_text_url_without_a_date_gives_none() -> None:
+    assert article_from_text("A man was shot on Tuesday.", url="http://news.example/story/123456/").published is None

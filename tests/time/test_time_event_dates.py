@@ -65,3 +65,36 @@ def test_time_event_date_a_day_in_the_lede_beats_a_borrowed_week(run) -> None:
     report = run(text, published="2015-12-17")
     shot = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert shot.date is not None and (shot.date.start.isoformat(), shot.date.precision) == ("2015-12-15", "day")
+
+
+def test_time_event_date_a_month_gives_way_to_a_day_in_it(run) -> None:
+    text = ("Detectives are still investigating a killing in a north side neighborhood in December. "
+            "Police said Ann Doe was killed on December 3, 2015, outside her home on Elm Street.")
+    report = run(text, published="2016-02-08")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert first.date is not None and first.date.start.isoformat() == "2015-12-03" == first.date.end.isoformat()
+
+
+def test_time_event_date_a_month_without_a_day_in_it_stays_a_month(run) -> None:
+    text = ("Detectives are still investigating a killing in a north side neighborhood in December. "
+            "The suspect was arrested on January 20, 2016, at a motel.")
+    report = run(text, published="2016-02-08")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert first.date is not None and first.date.precision == "month" and first.date.start.isoformat() == "2015-12-01"
+
+
+def test_time_event_date_from_a_later_mention_of_the_same_event(run) -> None:
+    text = ("Deputies are searching for the gunman in a home invasion near Brighton. "
+            "A man was critically hurt in the invasion. The shooting happened Wednesday night at a home on Oak Street.")
+    report = run(text, published="2016-01-09")
+    assaults = [e for e in report.events if e.type == "ASSAULT"]
+    assert assaults and all(e.date is not None and e.date.start.isoformat() == "2016-01-06" for e in assaults)
+
+
+def test_time_event_noun_modifying_a_person_is_not_dated_by_the_clause(run) -> None:
+    text = ("The shooting suspect surrendered to officers late Thursday night. "
+            "Police said the suspect shot a man outside a bar on Tuesday.")
+    report = run(text, published="2015-12-18")
+    headline = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert headline.trigger.text == "shooting"
+    assert headline.date is not None and headline.date.start.isoformat() == "2015-12-15"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,12 +31,7 @@ from tidings.evaluate.common import (
 )
 from tidings.evaluate.metrics import EvalResult, norm, overlaps
 from tidings.model import Event, Report
-
-_URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
-# "/2016/jan/26/": a month written as its English abbreviation.
-_URL_MONTH_DATE = re.compile(r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?=/|$)",
-                             re.IGNORECASE)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+from tidings.time.url_date import date_in_url
 
 
 @dataclass(slots=True)
@@ -62,17 +56,8 @@ def _value(field: Any) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def url_date(url: str) -> date | None:
-    """A publication date written in the article's URL, if any."""
-    match = _URL_DATE.search(url)
-    named = None if match else _URL_MONTH_DATE.search(url)
-    try:
-        if match:
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if named:
-            return date(int(named.group(1)), _MONTHS.index(named.group(2).lower()[:3]) + 1, int(named.group(3)))
-    except ValueError:
-        return None
-    return None
+    """A publication date written in the article's URL, if any (:func:`tidings.time.url_date.date_in_url`)."""
+    return date_in_url(url)
 
 
 def load_gold(path: Path, *, limit: int | None = None) -> list[GvdbRecord]:

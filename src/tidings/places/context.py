@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tidings.model import Place
+from tidings.resources import load_yaml
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # doc.user_data key under which the places component leaves its country evidence.
 WEIGHTS_KEY = "tidings.places.country_weights"
@@ -45,6 +47,69 @@ def in_institution_name(doc: Doc, start: int) -> bool:
     return start in doc.user_data.get(INSTITUTION_KEY, ())
 
 
+@lru_cache(maxsize=1)
+def _residence_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("person_nouns.yaml")
+    return frozenset(data["person_nouns"]), frozenset(data["origin_prepositions"])
+
+
+def residence_mention(doc: Doc, i: int, j: int) -> bool:
+    """Whether the place ``doc[i:j]`` says where a person lives or comes from, not where something happened.
+
+    "A Crown Point man killed his ex-wife at a Merrillville store", "Jane Roe
+    of Ashford was shot in Salem": Crown Point and Ashford are homes. The
+    place modifies a person noun (``person_nouns`` of person_nouns.yaml),
+    or follows "of"/"from" after such a noun or a person's name.
+    """
+    if j <= i:
+        return False
+    nouns, preps = _residence_words()
+    last = doc[j - 1]
+    head = last.head
+    if last.dep_ in _MODIFIER_DEPS and head.i >= j:
+        while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i:  # "Benton Harbor police officer"
+            head = head.head
+        return _one_person(head, nouns)
+    root = doc[i:j].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in preps or prep.i >= i:
+        return False
+    return _one_person(prep.head, nouns) or prep.head.ent_type_ == "PERSON"
+
+
+def _one_person(token: Token, nouns: frozenset[str]) -> bool:
+    """A singular person noun: "a Salem man" is one person's home; "Aleppo residents" may be where they died."""
+    return token.tag_ == "NN" and token.lemma_.lower() in nouns
+
+
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def stray_places(dateline: Place | None, named: Iterable[Place]) -> frozenset[str]:
+    """Towns of ``named`` (the article's places) that nothing else backs, far from the dateline's division.
+
+    "MILWAUKEE — … a double shooting near 48th and Hampton": the gazetteer's
+    only Hampton is in Virginia, and no other place of the story is; a town
+    alone in its state (or country) while the story is filed from another
+    one is more likely a street, a person or a shop than where it happened.
+    Divisions are US states, elsewhere countries (see :func:`_division`). Local features placed at such a town are stray with it. A state or
+    country named is never stray; without a dateline nothing is.
+    """
+    if dateline is None:
+        return frozenset()
+    home = _division(dateline)
+    places = {p.id: p for p in named}
+    backing: Counter[str | None] = Counter(_division(p) for p in places.values() if p.within is None)
+    stray = {p.id for p in places.values() if p.within is None and p.precision in ("city", "point")
+             and _division(p) != home and backing[_division(p)] == 1}
+    return frozenset(stray | {p.id for p in places.values() if p.within in stray})
+
+
+def _division(place: Place) -> str | None:
+    """A US place's state (local news crosses no state line unnoticed), any other place's country."""
+    return place.admin1 if place.country == "USA" and place.admin1 else place.country
+
+
 def dateline_place(doc: Doc) -> str | None:
     """The id of the place the article's dateline names, if the places component found one."""
     value = doc.user_data.get(DATELINE_KEY)
@@ -71,6 +136,29 @@ def narrowed_by_dateline(doc: Doc, place_id: str, places: Mapping[str, Place]) -
     if place.kind == "country":
         return city.id if city.country == place.country else place_id
     return city.id if place.admin1 is not None and city.admin1 == place.admin1 else place_id
+
+
+# First-level divisions that give way to the first town or county the article names inside them.
+STATE_KINDS = frozenset({"us_state", "subdivision"})
+
+
+def narrowed_to_named_inside(place_id: str, places: Mapping[str, Place], order: Iterable[str],
+                             skip: frozenset[str] = frozenset()) -> str:
+    """A state's first town or county the article names (``order``: place ids in text order), else the state.
+
+    "A man was shot at a Walmart in Pennsylvania … The man walked into the store
+    in Stroudsburg": the sentence names only the state; the article says where
+    in it. Local features (placed by guess) and ``skip`` (stray towns) do not count.
+    """
+    state = places.get(place_id)
+    if state is None or state.kind not in STATE_KINDS or not state.admin1:
+        return place_id
+    for pid in order:
+        p = places.get(pid)
+        if (p is not None and pid not in skip and pid != place_id and p.within is None and p.admin1 == state.admin1
+                and (p.precision in ("city", "point") or p.kind == "county")):
+            return pid
+    return place_id
 
 
 def containing(place_id: str, places: Mapping[str, Place]) -> str:
@@ -134,4 +222,4 @@ def country_place(iso3: str) -> Place | None:
     return entry.to_place() if entry else None
 
 
-__all__ = ["main_country", "country_place", "dateline_place", "containing", "in_outlet_name", "OUTLET_KEY", "in_institution_name", "INSTITUTION_KEY", "narrowed_by_dateline", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]
+__all__ = ["main_country", "country_place", "dateline_place", "containing", "in_outlet_name", "OUTLET_KEY", "in_institution_name", "INSTITUTION_KEY", "narrowed_by_dateline", "residence_mention", "stray_places", "narrowed_to_named_inside", "STATE_KINDS", "WEIGHTS_KEY", "ORDER_KEY", "DATELINE_KEY"]

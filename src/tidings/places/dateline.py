@@ -21,8 +21,8 @@ _DATELINE = re.compile(
     r"(?:, (?P<qualifier>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
     r"(?: ?\([^()\n]{1,40}\))?"
     # A hyphen needs a space before it ("Moscow, SANA- Russian …" is no dateline), unless it follows
-    # a bracket or a lower-case state abbreviation: "BALTIMORE (WBFF)- A", "YORK, Pa- A".
-    r"(?: ?[—–]| --?|(?<=[)a-z.])-) ?(?=[A-Z\"“‘'])",
+    # a bracket or a lower-case state abbreviation: "BALTIMORE (WBFF)- A", "YORK, Pa- A", "(Dec. 3, 2015)-- A".
+    r"(?: ?[—–]| --?|(?<=[)a-z.])--?) ?(?=[A-Z\"“‘'])",
 )
 # A station's call sign glued to the city ("CLTVCHICAGO –"): the city is a tail of at least this many letters.
 MIN_TAIL = 4

@@ -3,11 +3,14 @@
 A file may begin with a front-matter block (``---`` lines around ``title:``,
 ``outlet:``, ``byline:``, ``published:``, ``url:``), as the demo corpus does;
 the article text is everything after it, and offsets point into that text.
+Without a publication date, a date in the URL's path (/2016/01/27/) stands in
+for it, with a warning. HTML character references left in the text are decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import sys
 from datetime import date
@@ -19,6 +22,7 @@ import yaml
 from tidings.errors import ArticleNotFound, BadDate, BinaryArticle, EmptyArticle, InputError
 from tidings.model import Article
 from tidings.readers.limits import language_forced, not_english, truncate
+from tidings.time.url_date import date_in_url
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|al-\w+|bin|de|van|von))*)\s*$")
@@ -29,6 +33,19 @@ _MAGIC = {
     b"\x7fELF": "a program",
 }
 _META_KEYS = {"title", "outlet", "byline", "published", "url", "id"}
+# A character reference left in scraped text: "Philadelphia&#39;s", "Q&amp;A", "&eacute;" (the semicolon required).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """Plain text with the HTML character references a scraper left in it decoded ("&#39;" → "'").
+
+    "Philadelphia&#39;s" otherwise hides the city from the tokenizer. Only
+    complete references are read; an unknown name ("&foo;") stays as written.
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def parse_date(value: Any) -> date | None:
@@ -103,7 +120,7 @@ def article_from_text(
     elif _HTML_HINT.search(text[:2000]):
         text, html_meta = _html_to_text(text)
         meta = {k: v for k, v in html_meta.items() if v}
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unescape_entities(text.replace("\r\n", "\n").replace("\r", "\n"))
     text, cut = truncate(text, max_chars)
     if cut:
         warnings.append(cut)
@@ -128,6 +145,11 @@ def article_from_text(
                     byline = found.group(1)
                     break
     published_date = parse_date(published if published is not None else meta.get("published"))
+    address = url or meta.get("url")
+    if published_date is None and (from_url := date_in_url(address)) is not None:
+        published_date = from_url
+        warnings.append(f"no publication date was given; the date in the URL, {from_url.isoformat()} "
+                        f"({address}), is used as the publication date")
     identifier = article_id or meta.get("id") or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     return Article(
         text=text, id=str(identifier), title=title, url=url or meta.get("url"),

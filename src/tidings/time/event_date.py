@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from tidings.pipeline.annotations import EventCandidate, TimeExpression
+from tidings.resources import load_yaml
 from tidings.time.attach import expression_for_span, governing_verb
 
 _KEY = "tidings.time.event_dates"  # doc.user_data: the _Story of the Doc (plain values, no tokens)
@@ -32,6 +34,7 @@ class _Story:
     lede_end: int
     lede_day: TimeExpression | None = None
     type_days: dict[str, TimeExpression] | None = None  # worked out when a lede event first needs them
+    type_dated: dict[str, list[TimeExpression]] | None = None
     own: dict[tuple[int, int], TimeExpression | None] = field(default_factory=dict)  # by trigger tokens
 
     def own_of(self, doc: Doc, i: int, j: int) -> TimeExpression | None:
@@ -39,14 +42,28 @@ class _Story:
             self.own[(i, j)] = own_expression(doc, i, j, self.frames)
         return self.own[(i, j)]
 
+    def own_of_event(self, doc: Doc, candidate: EventCandidate) -> TimeExpression | None:
+        """The expression of the trigger's clause, else of the first later mention merged into the event that
+        has one: "Gunman sought in home invasion. … The shooting happened Wednesday night." """
+        for i, j in ((candidate.trigger_i, candidate.trigger_j), *candidate.mentions):
+            own = self.own_of(doc, i, j)
+            if own is not None:
+                return own
+        return None
+
+    def dated_by_type(self, doc: Doc) -> dict[str, list[TimeExpression]]:
+        """Per event type, the days and weeks (not after publication) its events take, in text order."""
+        if self.type_dated is None:
+            self.type_dated = {}
+            for candidate in sorted(doc._.events or [], key=lambda c: c.trigger_i):
+                own = self.own_of_event(doc, candidate)
+                if own is not None and _daylike(own, self.published):
+                    self.type_dated.setdefault(candidate.type, []).append(own)
+        return self.type_dated
+
     def days_by_type(self, doc: Doc) -> dict[str, TimeExpression]:
         if self.type_days is None:
-            dated: dict[str, list[TimeExpression]] = {}
-            for candidate in sorted(doc._.events or [], key=lambda c: c.trigger_i):
-                own = self.own_of(doc, candidate.trigger_i, candidate.trigger_j)
-                if own is not None and _daylike(own, self.published):
-                    dated.setdefault(candidate.type, []).append(own)
-            self.type_days = {kind: _finest(found) for kind, found in dated.items()}  # type: ignore[misc]
+            self.type_days = {kind: _finest(found) for kind, found in self.dated_by_type(doc).items()}  # type: ignore[misc]
         return self.type_days
 
 
@@ -70,6 +87,29 @@ def _finest(found: list[TimeExpression]) -> TimeExpression | None:
     return next((m for m in found if m.value is not None and m.value.precision == "day"), found[0] if found else None)
 
 
+def _refined(own: TimeExpression, dated: list[TimeExpression]) -> TimeExpression:
+    """A week, month or span gives way to the first day inside it that the text gives an event of the same
+    type: "the shooting two weeks ago" … "the shooting happened Jan. 23" names the day of that week."""
+    if own.value is None or own.value.precision == "day":
+        return own
+    low, high = own.value.start, own.value.end
+    return next((m for m in dated if m.value is not None and m.value.precision == "day"
+                 and low <= m.value.start <= high), own)
+
+
+def _modifies_person(doc: Doc, i: int, j: int) -> bool:
+    """"the shooting suspect surrendered Friday": an event noun modifying a person noun is not dated by the
+    clause, which tells what the person did."""
+    last = doc[j - 1]
+    return (last.dep_ in ("compound", "nmod", "amod") and last.head.i >= j and last.head.tag_ == "NN"
+            and last.head.lemma_.lower() in _person_nouns())
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("person_nouns.yaml")["person_nouns"])
+
+
 def _dates_statement(doc: Doc, m: TimeExpression, frames: tuple[tuple[int, int, int, int], ...]) -> bool:
     """"said on Monday": the expression hangs on a reporting verb, outside what is reported.
 
@@ -89,6 +129,8 @@ def own_expression(doc: Doc, i: int, j: int,
                    frames: tuple[tuple[int, int, int, int], ...] | None = None) -> TimeExpression | None:
     """The expression of the clause of ``doc[i:j]``, else the first of its sentence not dating a statement."""
     frames = _frames(doc) if frames is None else frames
+    if _modifies_person(doc, i, j):
+        return None
     chosen = expression_for_span(doc, i, j, resolved_only=True)
     if chosen is not None:
         return chosen
@@ -118,7 +160,12 @@ def event_expression(doc: Doc, candidate: EventCandidate, published: date | None
     """The expression that dates ``candidate``, in this order:
 
     1. the expression of its own clause, else the first of its sentence that does not date a
-       reporting verb ("said on Monday" dates the statement, not the attack);
+       reporting verb ("said on Monday" dates the statement, not the attack). An event noun modifying a
+       person noun ("the shooting suspect surrendered Friday") takes nothing from its clause. A week,
+       month or span found so gives way to the first day inside it that the text gives an event of the
+       same type, else to the lede's day (step 3) if that lies inside it;
+    1b. the same for the later mentions merged into the event ("Gunman sought in home invasion … The
+       shooting happened Wednesday night"), a week so found giving way to a day of steps 2 and 3;
     2. for an event of the lede (the first three sentences, headline included): the day of the first
        event of the same type that the text dates (a week if no such event names a day) — the lede sums
        up the story the later sentences tell ("Teen in custody after weekend shooting … the shooting
@@ -132,12 +179,12 @@ def event_expression(doc: Doc, candidate: EventCandidate, published: date | None
     story = _story(doc, published)
     own = story.own_of(doc, candidate.trigger_i, candidate.trigger_j)
     if own is not None:
-        return own
-    if candidate.trigger_i < story.lede_end:
-        borrowed = story.days_by_type(doc).get(candidate.type)
-        if borrowed is not None:  # a week borrowed gives way to a day the lede names
-            return _finest([m for m in (borrowed, story.lede_day) if m is not None])
-    return story.lede_day
+        lede = [story.lede_day] if story.lede_day is not None else []
+        return _refined(own, story.dated_by_type(doc).get(candidate.type, []) + lede)
+    merged = story.own_of_event(doc, candidate)  # told again later: "… The shooting happened Wednesday night."
+    borrowed = story.days_by_type(doc).get(candidate.type) if candidate.trigger_i < story.lede_end else None
+    found = [m for m in (merged, borrowed, story.lede_day) if m is not None]
+    return _finest(found) if found else None  # a week told or borrowed gives way to a day the lede names
 
 
 __all__ = ["event_expression", "own_expression"]
