@@ -31,7 +31,9 @@ process and its Dask children) and the others' (all busy CPU time of the
 machine in /proc/stat minus ours), shown as the cores other jobs took while
 the phase ran, next to the load average before it. ``cpu_efficiency`` (single
 CPU-s / Dask CPU-s for the same corpus) is what 2 idle cores could give at most:
-2 workers ≤ workers × efficiency × single.
+2 workers ≤ workers × efficiency × single. ``kernel_cpu_s`` is the part spent in the kernel:
+near zero unless memory is mapped and unmapped over and over (page faults), as Dask's default
+``MALLOC_TRIM_THRESHOLD_`` made workers do (see ``tidings.batch.run.WORKER_ALLOCATOR``).
 
 The default ``--batch-size`` gives 5 partitions per worker, so the last
 partition leaves a worker idle for at most ~1/5 of its share.
@@ -97,17 +99,18 @@ def _machine_busy() -> float:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def _ours() -> float:
-    """CPU seconds of this process and its live children (the Dask scheduler thread, nannies, workers)."""
+def _ours() -> tuple[float, float]:
+    """CPU seconds (all, and in the kernel) of this process and its live children (scheduler thread, workers)."""
     me = psutil.Process()
-    total = 0.0
+    total = kernel = 0.0
     for proc in [me, *me.children(recursive=True)]:
         try:
             times = proc.cpu_times()
         except psutil.NoSuchProcess:
             continue
         total += times.user + times.system
-    return total
+        kernel += times.system
+    return total, kernel
 
 
 class Phase:
@@ -115,7 +118,7 @@ class Phase:
 
     def __init__(self) -> None:
         self.load = os.getloadavg()[0]
-        self.wall = self.cpu = self.others = self.client = 0.0
+        self.wall = self.cpu = self.kernel = self.others = self.client = 0.0
 
     def __enter__(self) -> "Phase":
         self._t, self._ours, self._all = time.perf_counter(), _ours(), _machine_busy()
@@ -124,12 +127,13 @@ class Phase:
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self._t
-        self.cpu = _ours() - self._ours
+        cpu, kernel = _ours()
+        self.cpu, self.kernel = cpu - self._ours[0], kernel - self._ours[1]
         self.client = time.process_time() - self._client  # this process: client, split, in-process scheduler
         self.others = max(0.0, _machine_busy() - self._all - self.cpu)
 
     def to_dict(self, words: int) -> dict[str, float]:
-        return {"seconds": round(self.wall, 2), "words_s": round(words / self.wall), "cpu_s": round(self.cpu, 2), "this_process_cpu_s": round(self.client, 2),
+        return {"seconds": round(self.wall, 2), "words_s": round(words / self.wall), "cpu_s": round(self.cpu, 2), "kernel_cpu_s": round(self.kernel, 2), "this_process_cpu_s": round(self.client, 2),
                 "words_cpu_s": round(words / self.cpu) if self.cpu else 0,
                 "other_jobs_cores": round(self.others / self.wall, 2), "load_before": round(self.load, 2)}
 
@@ -229,7 +233,7 @@ def main() -> None:
 
     def line(name: str, phase: Phase, extra: str) -> None:
         print(f"{name:<32}{words / phase.wall:>8,.0f} words/s  {extra}; {phase.cpu:.1f} CPU-s "
-              f"({words / phase.cpu:,.0f} words/CPU-s, {phase.client:.1f} in this process); other jobs took {phase.others / phase.wall:.2f} cores, "
+              f"({words / phase.cpu:,.0f} words/CPU-s, {phase.client:.1f} in this process, {phase.kernel:.1f} in the kernel); other jobs took {phase.others / phase.wall:.2f} cores, "
               f"load before {phase.load:.2f}")
 
     line(f"bare spaCy ({MODEL}), nlp.pipe", bare_phase, "")
