@@ -70,8 +70,14 @@ def test_events_rules_recipient_preposition_needs_a_party(run) -> None:
 
 
 def test_events_rules_two_sided_talks_list_both_sides_as_actors(run) -> None:
+    coded = _coded(run("Qatar and Egypt held talks in Cairo."))
+    assert coded and coded[0][0] == "CONSULT" and set(coded[0][1]) == {"Qatar", "Egypt"} and not coded[0][2]
+
+
+def test_events_rules_talks_with_a_party_code_it_as_recipient(run) -> None:
+    # the sides sit in different slots: PLOVER codes the subject as actor, the party met as recipient
     coded = _coded(run("Qatar held talks with Egypt in Cairo."))
-    assert coded and coded[0][0] == "CONSULT" and set(coded[0][1]) == {"Qatar", "Egypt"}
+    assert coded and coded[0] == ("CONSULT", ["Qatar"], ["Egypt"])
 
 
 # -- background: conditions, preludes and descriptions of participants are not events -----------

@@ -138,9 +138,18 @@ def ancestor_match(token: Token, matches: Mapping[int, object]) -> bool:
 _NOT_INSIDE = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "conj", "cc"})
 
 
+def _names_own_party(token: Token) -> bool:
+    """"French mediation", "Croatian extremists": a party named in the noun's own modifiers."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PARTY_ENTITIES for c in token.children)
+
+
 def best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:
     """The actor mention nearest the top of the argument's subtree ("fighters of [Sinai Province]")."""
     queue: deque[Token] = deque([token])
+    # "French mediation in talks with Syria", "Croatian extremists against Serb civilians": a party the
+    # phrase names in its own modifiers, even one the knowledge base does not know, is the party; a
+    # name deeper in its prepositional phrases is someone else
+    own_party = _names_own_party(token)
     while queue:
         node = queue.popleft()
         mention = mention_at.get(node.i)
@@ -149,8 +158,12 @@ def best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMent
         # conjuncts are arguments of their own, and a "from" phrase names an origin, not the party
         # ("the withdrawal of forces from Panama" is not Panama's act), except after people in the
         # plural ("troops from Panama", "doctors from two aid groups")
-        queue.extend(c for c in node.children if c.dep_ not in _NOT_INSIDE
-                     and (c.dep_ != "prep" or c.lower_ != "from" or node.tag_ == "NNS"))
+        # a possessive pronoun names the owner, read after the head's own modifiers: "its European
+        # Union partners" are the EU (a named possessor keeps its place: "Sudan's government")
+        queue.extend(sorted((c for c in node.children if c.dep_ not in _NOT_INSIDE
+                             and (c.dep_ != "prep" or c.lower_ != "from" or node.tag_ == "NNS")
+                             and not (c.dep_ == "prep" and c.lower_ != "of" and node is token and own_party)),
+                            key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON"))
     return None
 
 
@@ -164,8 +177,14 @@ def resolve(tokens: list[Token], mention_at: dict[int, ActorMention]) -> tuple[l
                 ids.append(mention.actor)
             if (mention.i, mention.j) not in spans:  # a name parsed as several subject tokens
                 spans.append((mention.i, mention.j))
+        elif token.pos_ == "PRON":
+            spans.append((token.i, token.i + 1))
+        elif _names_own_party(token):  # an unknown party named by its modifiers: the noun, its modifiers
+            # and its "of" phrase ("the Azerbaijani republic of X"), not what it does ("mediation in talks with Y")
+            right = max([token.i] + [c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of"])
+            spans.append((token.left_edge.i, right + 1))
         else:
-            spans.append(phrase(token) if token.pos_ != "PRON" else (token.i, token.i + 1))
+            spans.append(phrase(token))
     return ids, spans
 
 

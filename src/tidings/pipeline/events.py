@@ -36,6 +36,7 @@ from tidings.pipeline.event_parse import (
     resolve as _resolve,
     title_end as _title_end,
 )
+from tidings.pipeline.event_addressees import clause_addressees, offence_agents, symmetric_sides
 from tidings.pipeline.event_guards import (
     category,
     criticism,
@@ -306,11 +307,15 @@ class EventCoder:
         extra = [object_token] if object_token is not None else []
         # "killed by an improvised explosive device": a weapon is not an actor
         # two-sided acts ("held talks with Egypt", "clashes between X and Y"): every slot names a side
-        fill = _all_filled if predicate.symmetric else _first_filled
-        actor_tokens = [t for t in fill(token, predicate.actor, extra, mention_at, self.people)
+        sides = symmetric_sides(token, predicate.actor, extra, mention_at, self.people) if predicate.symmetric else None
+        two_sided = predicate.symmetric and sides is None  # "met the envoy": the envoy is met, not a side
+        fill = _all_filled if two_sided else _first_filled
+        actor_tokens = [t for t in (sides[0] if sides else fill(token, predicate.actor, extra, mention_at, self.people))
                         if t.lemma_.lower() not in self.weapons or _best_mention(t, mention_at) is not None]
-        recipient_tokens = [t for t in _first_filled(token, predicate.recipient, extra, mention_at, self.people)
+        recipient_tokens = [t for t in (sides[1] if sides else clause_addressees(token, object_token, predicate.type)
+                                        or _first_filled(token, predicate.recipient, extra, mention_at, self.people))
                             if t not in actor_tokens]
+        recipient_tokens = offence_agents(recipient_tokens, predicate.type)  # "inquiry into crimes by the police"
         # "Saturday's attack", "an explosion on April 19": a date is no party
         actor_tokens = [t for t in actor_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
         recipient_tokens = [t for t in recipient_tokens if t.ent_type_ not in _NO_PARTY_ENTITIES or t.i in mention_at]
@@ -332,18 +337,20 @@ class EventCoder:
         recipient_ids, recipient_spans = (resolve_targets if predicate.type == "ASSAULT" else _resolve)(
             recipient_tokens, mention_at)
         recipient_ids = [r for r in recipient_ids if r not in actor_ids]
-        if not recipient_ids and not recipient_spans and not predicate.symmetric:
+        if not recipient_ids and not recipient_spans and not two_sided:
             recipient_ids, recipient_spans = self._recipient_by_preposition(token, object_token, predicate.type,
                                                                              mention_at, actor_ids)
-        if not recipient_ids and self.patterns is not None and not predicate.symmetric:  # PETRARCH's default
+        if not recipient_ids and self.patterns is not None and not two_sided:  # PETRARCH's default
             found = self.patterns.first_actor_after(token, predicate, mention_at, actor_ids)
             recipient_ids, recipient_spans = found if found else (recipient_ids, recipient_spans)
-        if not recipient_ids and not recipient_spans and actor_ids and not predicate.symmetric:
-            # "refused to meet the king", "... if the United States deploys", "withdrew its troops from Chad"
+        if not recipient_ids and not recipient_spans and not two_sided and (
+                actor_ids or any(t.pos_ != "PRON" and roles.is_party(t) for t in actor_tokens)):
+            # "refused to meet the king", "... if the United States deploys", "withdrew its troops from Chad";
+            # a group of people acts as a known actor does ("demonstrators in the capital marched to …")
             more_ids, more_spans = _resolve(roles.context_recipients(token, object_token, predicate.type), mention_at)
             if not set(more_ids) & set(actor_ids):
                 recipient_ids, recipient_spans = more_ids, more_spans
-        if predicate.symmetric:
+        if two_sided:
             actor_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids]
             actor_spans = actor_spans + recipient_spans
             recipient_ids, recipient_spans = [], []
@@ -362,12 +369,14 @@ class EventCoder:
             or predicate.cue is not None or located  # "the bombs began to explode": the cue told of violence
             or object_token is not None and object_token.pos_ in _NOUN_TAGS  # "accused of carrying out the bombing"
             or any(c.dep_ == "nsubj" and c.lemma_.lower() in self.weapons for c in token.children))  # was a turning point"
+        negated = self._negated(token)
+        # "Russia said Sudan must return the helicopter": the speaker's demand stands whatever the verb
+        demand = self._demand(token, mention_at) if not negated else None
         if not actor_ids and not recipient_ids and not (predicate.type in _MATERIAL_CONFLICT and not predicate.ambiguous
                                                         and (strong_spans or bare_violence)) and not crowd:
             return None
-        if predicate.ambiguous and not (actor_ids and (recipient_ids or predicate.symmetric)) and not crowd:
+        if predicate.ambiguous and not (actor_ids and (recipient_ids or predicate.symmetric or demand)) and not crowd:
             return None
-        negated = self._negated(token)
         modality, cue = self._modality(token)
         event_type, cameo = predicate.type, predicate.cameo
         if criticism(token, event_type):  # "the opposition sharply attacked the budget": words, not force
@@ -382,7 +391,6 @@ class EventCoder:
             event_type = "AGREE"
         elif committed and event_type in self.threat_types:
             event_type = "THREATEN"
-        demand = self._demand(token, mention_at) if not negated else None
         if match.demand_only and demand is None:
             return None
         if threat_condition(_governor(token), predicate.type, modality) or predicate.pos == "ADJ" and any(
@@ -395,7 +403,8 @@ class EventCoder:
         if event_type != predicate.type and cameo == predicate.cameo:
             cameo = "138" if event_type == "THREATEN" else default_cameo(event_type)
         if recipient_required(event_type) and not recipient_ids and not (
-                predicate.symmetric and len(actor_ids) > 1):
+                predicate.symmetric and len(actor_ids) > 1) and not (  # "to the Cambodian refugee camp"
+                recipient_spans and any(roles.is_party(t) for t in recipient_tokens)):
             return None
         confidence = predicate.confidence * (1.0 if actor_ids else 0.7)
         trigger_j = token.i + 1

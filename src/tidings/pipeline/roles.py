@@ -183,12 +183,13 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
         return []
     if verb.pos_ in ("NOUN", "PROPN"):
         return _nominal_subjects(verb, _depth)
-    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr", "xcomp", "oprd") and verb.head is not verb:
-        return subjects(verb.head, _depth + 1)  # "France is ready to contribute": the copula's subject
+    if (verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr", "xcomp", "oprd") or verb.dep_ == "acomp") \
+            and verb.head is not verb:  # "France is ready to contribute", "Turkey is opposed to": the copula's subject
+        return subjects(verb.head, _depth + 1)
     if is_passive(verb):
         found = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     else:
-        found = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        found = [_reduced_relative(c) for c in verb.children if c.dep_ in _SUBJECTS]
     if found:
         return _with_conjuncts(_speakers_for_pronouns(_resolve_relative(found, verb), verb))
     if is_passive(verb):
@@ -209,6 +210,8 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
             if objects_:
                 return _with_conjuncts(objects_)
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            if head.dep_ == "dobj" and not is_party(head) and head.head.pos_ == "VERB":
+                return subjects(head.head, _depth + 1)  # "X issued a statement demanding …": X demands
             return _with_conjuncts([head])
         return subjects(head, _depth + 1)
     if verb.dep_ == "ccomp" and head.lemma_.lower() in _rules().object_control_verbs:
@@ -218,6 +221,16 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return _with_conjuncts([head])
     return []
+
+
+def _reduced_relative(subject: Token) -> Token:
+    """"The Red Cross operating in Iraq said …": the small model makes the participle the subject and
+    the noun its subject; the noun is who speaks or acts."""
+    if subject.pos_ == "VERB" and subject.tag_ == "VBG":
+        nouns = [c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if len(nouns) == 1:
+            return nouns[0]
+    return subject
 
 
 def _nominal_subjects(noun: Token, depth: int) -> list[Token]:
@@ -329,7 +342,7 @@ def context_recipients(trigger: Token, object_token: Token | None, event_type: s
             or _grievance_parties(trigger, event_type) or place_recipients(trigger, object_token, event_type))
 
 
-def _is_party(token: Token) -> bool:
+def is_party(token: Token) -> bool:
     """A noun phrase naming a party: an actor mention, a named party or group of people in the noun's
     own phrase ("the president of Armenia", "German goods", "the envoy"), not "negotiations"."""
     rules = _rules()
@@ -346,20 +359,27 @@ def _complement_parties(trigger: Token, event_type: str) -> list[Token]:
         return []
     if trigger.lemma_.lower() in rules.object_control_verbs:
         # only an infinitive is controlled: "allowed that the city is safe" concedes, it allows no one
-        controlled = [t for t in slot_tokens(trigger, "xcomp_obj") if _is_party(t) and t.head.tag_ == "VB"]
+        controlled = [t for t in slot_tokens(trigger, "xcomp_obj") if is_party(t) and t.head.tag_ == "VB"]
         if controlled:  # "urged the rebels to respond to the army's offer": the one urged, not the army
             return controlled
     for act in (c for c in trigger.children if c.dep_ in rules.complement_deps):
         # "refused to allow United Nations planes to land": the controlled subject is done to as well
-        found = [t for t in objects(act) or slot_tokens(act, "xcomp_obj") if _is_party(t)]
+        found = [t for t in objects(act) or slot_tokens(act, "xcomp_obj") if is_party(t)]
         heads = [act, *(c for c in act.children if c.dep_ in ("dobj", "obj"))]
         for preposition in rules.complement_preps:
             if found:
                 break
-            found = [t for h in heads for t in prep_objects(h, preposition) if _is_party(t)]
+            things = [t for h in heads for t in prep_objects(h, preposition)]
+            # "refused to respond to a demand from the president": the party behind what is answered
+            found = [t for t in things if is_party(t)] or [a for t in things for a in _authors(t)]
         if found:
             return found
     return []
+
+
+def _authors(noun: Token) -> list[Token]:
+    """The party behind a thing: its possessor or the party of its "from"/"by" phrase."""
+    return [t for t in possessors(noun) + prep_objects(noun, "from") + prep_objects(noun, "by") if is_party(t)]
 
 
 def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
@@ -370,14 +390,17 @@ def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
     if event_type not in rules.grievance_types:
         return []
     verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
-    phrases = [c for v in {verb, trigger} for c in v.children
+    # "continued a hunger strike in protest of X": the phrase may hang on the protest's object noun
+    heads = {verb, trigger, *(c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")}
+    phrases = [c for v in heads for c in v.children
                if c.dep_ in rules.purpose_deps or c.dep_ == "prep" and c.lower_ in rules.grievance_preps
                or c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() == "protest" for p in c.children)]
     named = _named_tokens(trigger.doc)
     for phrase in sorted(phrases, key=lambda t: t.i):
         # "to press their demands": a pronoun there is the protesters themselves
+        # "to protest at the settlement of Russian immigrants": a nationality adjective names a party too
         found = [t for t in phrase.subtree if t.pos_ != "PRON"
-                 and (t.i in named or t.ent_type_ in _PARTY_LABELS and t.pos_ == "PROPN")]
+                 and (t.i in named or t.ent_type_ in _PARTY_LABELS and t.pos_ in ("PROPN", "ADJ"))]
         if found:
             return [_phrase_head(found[0])]
     return []
@@ -399,7 +422,7 @@ def _condition_subjects(trigger: Token) -> list[Token]:
                and any(m.dep_ == "mark" and m.lower_ in rules.condition_marks for m in c.children)]
     doc = trigger.doc
     # "if, the minister said, …": a comma between the mark and its subject is a misparse, not a condition
-    return [s for clause in clauses[:1] for s in subjects(clause) if _is_party(s) and not any(
+    return [s for clause in clauses[:1] for s in subjects(clause) if is_party(s) and not any(
         t.is_punct for m in clause.children if m.dep_ == "mark" for t in doc[min(m.i, s.i):max(m.i, s.i)])]
 
 
