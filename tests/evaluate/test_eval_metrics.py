@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.evaluate.metrics import Accuracy, EvalResult, Score, haversine_km, match_pairs, norm, overlaps
+from tidings.evaluate.metrics import Accuracy, EvalResult, Miss, Score, haversine_km, match_pairs, norm, overlaps
+from tidings.evaluate.report import markdown
 
 
 def test_metrics_score_precision_recall_f1():
@@ -52,3 +53,11 @@ def test_metrics_worst_spreads_over_error_classes():
     kinds = {m.kind for m in result.worst(4)}
     assert kinds == {"wrong actor", "no place"}
     assert result.error_classes()[0] == ("actor: wrong actor", 10)
+
+
+def test_report_markdown_names_misses_without_quoting_the_gold_text():
+    result = EvalResult(dataset="toy", gold="/gold/toy", records=1, scores={"event": Score(tp=0, fp=1, fn=1)})
+    result.misses.append(Miss("R-1", "event", "wrong type", "AID", "ASSAULT", text="Rebels shelled the depot."))
+    committed = markdown(result)
+    assert "`R-1` expected *AID*, got *ASSAULT*" in committed and "Rebels shelled" not in committed
+    assert "Rebels shelled the depot." in markdown(result, quote_text=True)

@@ -41,8 +41,13 @@ def render(result: EvalResult, console: Console, *, misses: int = 15) -> None:
         console.print(miss_table)
 
 
-def markdown(result: EvalResult, *, examples: int = 4, classes: int = 6) -> str:
-    """One dataset's section of docs/evaluation.md."""
+def markdown(result: EvalResult, *, examples: int = 4, classes: int = 6, quote_text: bool = False) -> str:
+    """One dataset's section of docs/evaluation.md.
+
+    The gold's sentences stay in the gold folder: a miss names its record, what was expected and
+    what we gave; ``quote_text`` adds the sentence, for reports that are not committed
+    (``tidings evaluate --misses`` prints it on the terminal).
+    """
     lines = [f"### {result.dataset}", "",
              f"{result.records} records, {result.seconds:.0f} s. Gold: `{result.gold}`.", "",
              "| field | P | R | F1 | tp | fp | fn |", "|---|---:|---:|---:|---:|---:|---:|"]
@@ -66,7 +71,9 @@ def markdown(result: EvalResult, *, examples: int = 4, classes: int = 6) -> str:
             lines.append(f"- **{key}** ({count})")
             shown = [m for m in result.misses if f"{m.field}: {m.kind}" == key][:examples]
             for miss in shown:
-                text = miss.text[:200].replace("|", "/").replace("\n", " ")
-                lines.append(f"  - `{miss.record}` expected *{miss.expected}*, got *{miss.got}* — “{text}”")
+                line = f"  - `{miss.record}` expected *{miss.expected}*, got *{miss.got}*"
+                if quote_text and miss.text:
+                    line += " — “" + miss.text[:200].replace("|", "/").replace("\n", " ") + "”"
+                lines.append(line)
         lines.append("")
     return "\n".join(lines)
