@@ -173,3 +173,22 @@ def test_events_targets_a_time_after_at_is_no_target(run) -> None:
 
 def test_events_targets_destroying_evidence_is_no_attack(run) -> None:
     assert not _assaults(run("The driver was charged with destroying evidence after the crash."))
+
+
+def test_events_targets_a_later_mention_names_the_authors_the_attack_lacked(run) -> None:
+    report = run("A bomb exploded outside the embassy on Monday, killing two guards. "
+                 "Police said five men were involved in the attack.")
+    (event,) = _assaults(report)
+    assert "attack" in _texts(event.mentions)
+    assert "five men" in _texts(event.actor_spans)
+
+
+def test_events_targets_a_twin_in_the_sentence_adds_no_unnamed_author(run) -> None:
+    report = run("The explosion tore through the market at noon, killing 12 shoppers.")
+    (event,) = _assaults(report)
+    assert not any("explosion" in span for span in _texts(event.actor_spans))
+
+
+def test_events_targets_a_compound_attack_noun_is_read_through_its_head(run) -> None:
+    (event,) = _assaults(run("Prosecutors said 34 people were involved in the failed assassination attempt."))
+    assert "34 people" in _texts(event.actor_spans)

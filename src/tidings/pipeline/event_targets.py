@@ -118,6 +118,8 @@ def perpetrators(noun: Token) -> list[Token]:
             found = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if found:
                 return found
+    if noun.dep_ == "compound" and noun.head.pos_ in _NOUN_TAGS:
+        noun = noun.head  # "involved in the assassination attempt"
     if noun.dep_ != "pobj" or noun.head.head is noun.head:
         return []
     preposition, head = noun.head.lower_, noun.head.head
