@@ -93,3 +93,107 @@ def test_events_targets_the_opportunity_to_attack_is_not_the_attack_that_gave_it
     attack = [e for e in _assaults(report) if e.trigger.text.startswith("attack")]
     assert attack, "the infinitive is an event of its own"
     assert any("garrison" in span for span in _texts(attack[0].recipient_spans))
+
+
+def test_events_targets_an_affiliation_keeps_the_noun_it_modifies_in_the_span(run) -> None:
+    (event,) = _assaults(run("More than twenty Syrian government soldiers were killed on Sunday."))
+    assert "syria" in event.recipients
+    assert any("soldiers" in span for span in _texts(event.recipient_spans))
+
+
+@pytest.mark.parametrize("text, author", [
+    ("The town has seen several attacks carried out by militants.", "militants"),
+    ("Police said 12 men were involved in the attack on the embassy.", "12 men"),
+    ("Those involved in the attack fled across the border.", "Those"),
+])
+def test_events_targets_who_took_part_in_a_nominal_attack_is_its_author(run, text: str, author: str) -> None:
+    (event,) = _assaults(run(text))
+    assert author in _texts(event.actor_spans)
+
+
+def test_events_targets_the_group_behind_the_attack_is_its_author(run) -> None:
+    (event,) = _assaults(run("Officials said al-Shabab was behind the attack."))
+    assert "al_shabaab" in event.actors
+
+
+def test_events_targets_a_clause_that_only_comments_names_no_author(run) -> None:
+    events = _assaults(run("The attack, condemned by the United Nations, killed four villagers."))
+    assert events and not any(e.actors or e.actor_spans for e in events)
+
+
+def test_events_targets_a_nominal_twin_adds_its_target_to_the_killing(run) -> None:
+    (event,) = _assaults(run("Five people were killed on Friday in an attack on a police checkpoint."))
+    spans = _texts(event.recipient_spans)
+    assert any("checkpoint" in span for span in spans) and any("people" in span for span in spans)
+
+
+def test_events_targets_a_relative_clause_says_what_the_attack_aimed_at(run) -> None:
+    report = run("The militia claimed the bombings, which seemed to be aimed at shoppers.")
+    (event,) = _assaults(report)
+    assert "shoppers" in _texts(event.recipient_spans)
+
+
+def test_events_targets_a_relative_clause_of_casualties_is_no_aim(run) -> None:
+    from tidings.pipeline.event_targets import harm_clause
+    from tidings.nlp import load_pipeline
+
+    doc = load_pipeline()("A blast which injured several people shook the market.")
+    blast = next(t for t in doc if t.lower_ == "blast")
+    assert harm_clause(blast, {"injure", "target"}, {"injure"}) is None
+    assert harm_clause(blast, {"injure", "target"}) is not None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army's shelling of the town lasted all night.", "town"),
+    ("The bombing of the city caused widespread chaos.", "city"),
+])
+def test_events_targets_a_place_no_actor_stands_for_is_no_target(run, text: str, place: str) -> None:
+    (event,) = _assaults(run(text))
+    assert not any(place in span for span in _texts(event.recipient_spans))
+
+
+def test_events_targets_a_place_after_a_preposition_of_aim_stays_the_target(run) -> None:
+    (event,) = _assaults(run("Militants launched attacks on British soil last year."))
+    assert any("soil" in span for span in _texts(event.recipient_spans))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A shooting at a nightclub left two people dead.", "a nightclub"),
+    ("The bombing at the cafe was never solved.", "the cafe"),
+])
+def test_events_targets_what_a_nominal_attack_happened_at_is_its_target(run, text: str, target: str) -> None:
+    events = _assaults(run(text))
+    assert any(target in _texts(e.recipient_spans) for e in events)
+
+
+def test_events_targets_a_time_after_at_is_no_target(run) -> None:
+    events = _assaults(run("The attack at dawn was the third this month."))
+    assert not any("dawn" in span for e in events for span in _texts(e.recipient_spans))
+
+
+def test_events_targets_destroying_evidence_is_no_attack(run) -> None:
+    assert not _assaults(run("The driver was charged with destroying evidence after the crash."))
+
+
+def test_events_targets_a_later_mention_names_the_authors_the_attack_lacked(run) -> None:
+    report = run("A bomb exploded outside the embassy on Monday, killing two guards. "
+                 "Police said five men were involved in the attack.")
+    (event,) = _assaults(report)
+    assert "attack" in _texts(event.mentions)
+    assert "five men" in _texts(event.actor_spans)
+
+
+def test_events_targets_a_twin_in_the_sentence_adds_no_unnamed_author(run) -> None:
+    report = run("The explosion tore through the market at noon, killing 12 shoppers.")
+    (event,) = _assaults(report)
+    assert not any("explosion" in span for span in _texts(event.actor_spans))
+
+
+def test_events_targets_a_compound_attack_noun_is_read_through_its_head(run) -> None:
+    (event,) = _assaults(run("Prosecutors said 34 people were involved in the failed assassination attempt."))
+    assert "34 people" in _texts(event.actor_spans)
+
+
+def test_events_targets_a_verb_spelled_like_a_document_is_no_figurative_target(run) -> None:
+    # "file" is a document noun the guards read as no target; the verb "filed" is not one
+    assert _assaults(run("Charges were filed in the market bombing."))

@@ -106,7 +106,7 @@ def figurative(token: Token, event_type: str, object_token: Token | None) -> boo
         targets.append(token.head)  # "a disease to battle"
     elif token.dep_ == "pobj" and token.head.dep_ == "prep":
         targets.append(token.head.head)  # "any disease to [battle]" as the small model reads it
-    return any(t.lemma_.lower() in words for t in targets)
+    return any(t.lemma_.lower() in words and t.pos_ != "VERB" for t in targets)  # not "charges filed in"
 
 
 def criticism(token: Token, event_type: str) -> bool:

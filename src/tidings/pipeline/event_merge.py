@@ -16,7 +16,12 @@ from tidings.pipeline.event_targets import distinct
 _NOUN_TAGS = {"NOUN", "PROPN"}
 
 
-def absorb(target: EventCandidate, event: EventCandidate) -> None:
+def absorb(target: EventCandidate, event: EventCandidate, *, twin: bool = False, nominal: bool = False) -> None:
+    """Add what ``event`` knows to ``target``. A nominal twin in the same sentence also adds the targets
+    it names without an actor id: "five people were killed in an attack on the market" — the people and
+    the market are both the attack's. A later mention adds the authors it names without an id when the
+    event knows none by id ("people involved in the attack" … "34 people are involved in the attack").
+    (A twin's unnamed authors are often the attack itself: "an explosion …, killing 168".)"""
     target.mentions.append((event.trigger_i, event.trigger_j))
     target.mentions.extend(m for m in event.mentions if m not in target.mentions)  # what it had absorbed
     for ids, spans, new_ids, new_spans in (
@@ -25,6 +30,12 @@ def absorb(target: EventCandidate, event: EventCandidate) -> None:
         if not ids and new_ids:
             ids.extend(new_ids)
             spans.extend(new_spans)
+    if not twin and not target.actor_ids and not event.actor_ids:
+        target.actors.extend(s for s in event.actors if s not in target.actors)
+    if nominal and not event.recipient_ids:
+        spans = target.recipients
+        spans.extend(s for s in event.recipients
+                     if s not in spans and not any(a <= s[0] and s[1] <= b for a, b in spans))
     target.dead = max(filter(None, (target.dead, event.dead)), default=None)
     target.injured = max(filter(None, (target.injured, event.injured)), default=None)
     target.weapon = target.weapon or event.weapon
@@ -54,7 +65,7 @@ def merge_duplicates(doc: Doc, events: list[EventCandidate]) -> list[EventCandid
         if twin is None:
             kept.append(event)
         else:
-            absorb(twin, event)
+            absorb(twin, event, twin=True, nominal=doc[event.trigger_i].pos_ in _NOUN_TAGS)
     return kept
 
 

@@ -1,12 +1,19 @@
 """Which argument of an attack is its target or its author, and when two attacks of a sentence differ.
 
 - *places are no targets*: "a bomb went off in Kandahar", "detonated near the city centre" tell where,
-  and "the pharmacy in Tours" is the pharmacy, not Tours;
+  "the pharmacy in Tours" is the pharmacy, not Tours, and "the bombing of the city" hit no party
+  (unless aimed: "fired rockets at the town");
+- *what a nominal attack was at*: "a shooting at a nightclub" hit the nightclub (not "at dawn"); a
+  clause on the noun says what it aimed at ("bombings, which seemed to be aimed at civilians");
 - *a name the knowledge base does not know before an attack noun* ("the Carlton Hotel bombing", "the
   Glenmoor Marathon bombing") names where it happened or what it hit, not who did it;
 - *the possessor of a control noun* is the subject of its infinitive: "the Taliban's decision to carry out
   the attacks";
 - *a plural pronoun* ("they") does not refer back to one named person;
+- *who took part*: "attacks carried out by militants", "the group behind the bombing", "34 people were
+  involved in the attack", "those responsible for the bombing" name the author of a nominal attack;
+- *an affiliation is not the argument*: "Syrian pro-regime fighters were killed" — the id is Syria's, the
+  span the fighters';
 - *the infinitive of a noun* ("the opportunity to attack") is another act than its sentence's attack.
 
 Word lists: data/attack_arguments.yaml. Every check starts from one token and climbs or reads a few
@@ -21,6 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from tidings.pipeline import roles
 from tidings.pipeline.annotations import ActorMention
 from tidings.pipeline.event_parse import best_mention, phrase, resolve
 from tidings.resources import load_yaml
@@ -39,6 +47,13 @@ class AttackRules:
     place_entities: frozenset[str]
     control_nouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    perpetration_verbs: frozenset[str]
+    perpetrator_preps: frozenset[str]
+    participation_words: frozenset[str]
+    participation_preps: frozenset[str]
+    aimed_preps: frozenset[str]
+    facility_preps: frozenset[str]
+    not_facilities: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +105,73 @@ def possessor_subject(verb: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
+def perpetrators(noun: Token) -> list[Token]:
+    """Who did a nominal attack its own slots leave without an author: the by-agent of a clause of
+    perpetration ("attacks carried out by militants"), the head of "behind" ("the group behind the
+    bombing", "al-Shabab was behind the attack"), the subject of a participation ("12 men were involved
+    in the attack", "those responsible for the bombing", "rebels took part in the raid")."""
+    if noun.pos_ not in _NOUN_TAGS:
+        return []
+    r = attack_rules()
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in r.perpetration_verbs:
+            found = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if found:
+                return found
+    if noun.dep_ == "compound" and noun.head.pos_ in _NOUN_TAGS:
+        noun = noun.head  # "involved in the assassination attempt"
+    if noun.dep_ != "pobj" or noun.head.head is noun.head:
+        return []
+    preposition, head = noun.head.lower_, noun.head.head
+    if preposition in r.perpetrator_preps:
+        return [head] if head.pos_ in _NOUN_TAGS or head.pos_ == "PRON" else _subjects(head)
+    if preposition not in r.participation_preps or head.lemma_.lower() not in r.participation_words:
+        return []
+    if head.pos_ == "NOUN":  # "took part in", "had a hand in"
+        return _subjects(head.head) if head.dep_ in ("dobj", "obj") else []
+    if head.dep_ in ("acl", "amod") and (head.head.pos_ in _NOUN_TAGS or head.head.pos_ == "PRON"):
+        return [head.head]  # "those involved in the attack"
+    return _subjects(head)
+
+
+def harm_clause(noun: Token, harm_verbs: frozenset[str] | set[str],
+                casualty_verbs: frozenset[str] | set[str] = frozenset()) -> Token | None:
+    """The verb of a participle or relative clause on an attack noun that says what it hit, reached
+    through "to" complements: "bombings aimed at the military", "the bombings, which seemed to be aimed
+    at civilians". A relative clause of casualties ("a blast which injured several people") is the toll,
+    which its own trigger codes, not the aim."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        verb: Token | None = clause
+        for _ in range(3):
+            if verb is None or verb.lemma_.lower() in harm_verbs:
+                break
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if verb is not None and verb.lemma_.lower() in harm_verbs and not (
+                clause.dep_ == "relcl" and verb.lemma_.lower() in casualty_verbs):
+            return verb
+    return None
+
+
+def facility_targets(noun: Token) -> list[Token]:
+    """"a bombing at a cafe", "an attack at the checkpoint": what a nominal attack that names no target
+    was carried out at, unless that is a place, a time or a measure ("at dawn", "at the age of 20")."""
+    r = attack_rules()
+    return [t for c in noun.children if c.dep_ == "prep" and c.lower_ in r.facility_preps
+            for t in c.children if t.dep_ == "pobj" and t.pos_ in _NOUN_TAGS and not _geographic(t)
+            and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY")
+            and t.lemma_.lower() not in r.not_facilities]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb or adjective, the passive subject included ("people were involved")."""
+    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if found:
+        return found
+    return roles.subjects(verb)
+
+
 def plural_for_person(pronouns: list[Token], antecedent: Iterable[Token]) -> bool:
     """"They have tried to kill me", after a sentence about the president: "they" is not the president."""
     plural = attack_rules().plural_pronouns
@@ -101,13 +183,43 @@ def attack_sides(trigger: Token, actors: list[Token], recipients: list[Token], m
     """An attack's author and target without the place phrases and unknown names that are neither, and
     whether a place phrase was read: "bombs were detonated in the city" still tells an attack."""
     actors = [t for t in actors if not unnamed_modifier(t, trigger, mention_at)]
-    targets = [t for t in recipients if not place_not_target(t, mention_at, people)]
+    targets = [t for t in recipients if not place_not_target(t, mention_at, people)
+               and not unnamed_place(t, mention_at)]
     return actors, targets, len(targets) < len(recipients)
+
+
+def unnamed_place(token: Token, mention_at: dict[int, ActorMention]) -> bool:
+    """"the IRA's bombing of the city", "shelled the village": a place noun no actor stands for is where
+    the attack happened; a place named with an actor ("the city of Gaza") stands for its people and
+    government, and "fired rockets at the town" aims at it."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in attack_rules().place_nouns:
+        return False  # a name the model calls a place may be a person's ("Singh was shot")
+    if token.dep_ == "pobj" and token.head.lower_ in attack_rules().aimed_preps:
+        return False
+    return best_mention(token, mention_at) is None
+
+
+def resolve_sides(tokens: list[Token], mention_at: dict[int, ActorMention]
+                  ) -> tuple[list[str], list[tuple[int, int]]]:
+    """Like :func:`event_parse.resolve`, but when the actor is only the affiliation of the argument
+    ("Syrian pro-regime fighters", "Taliban gunmen", "a commander of the militia") the span is the
+    argument's phrase: the fighters were hit, on behalf of the party the actor id names."""
+    ids: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for token in tokens:
+        found, (span,) = resolve([token], mention_at)
+        ids.extend(i for i in found if i not in ids)
+        if found and token.pos_ == "NOUN" and not span[0] <= token.i < span[1]:
+            left, right = phrase(token)
+            span = (min(left, span[0]), max(right, span[1]))
+        if span not in spans:
+            spans.append(span)
+    return ids, spans
 
 
 def resolve_targets(tokens: list[Token], mention_at: dict[int, ActorMention]
                     ) -> tuple[list[str], list[tuple[int, int]]]:
-    """Like :func:`event_parse.resolve`, but an actor named only inside a place phrase of the target
+    """Like :func:`resolve_sides`, but an actor named only inside a place phrase of the target
     ("a pharmacy in Tours, France") is not the target: the target's own phrase is."""
     kept: list[Token] = []
     spans: list[tuple[int, int]] = []
@@ -116,7 +228,7 @@ def resolve_targets(tokens: list[Token], mention_at: dict[int, ActorMention]
             spans.append(phrase(token))
         else:
             kept.append(token)
-    ids, resolved = resolve(kept, mention_at)
+    ids, resolved = resolve_sides(kept, mention_at)
     return ids, resolved + spans
 
 

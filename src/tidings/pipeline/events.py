@@ -50,7 +50,10 @@ from tidings.pipeline.event_guards import (
     threat_condition,
 )
 from tidings.pipeline.event_guards import rules as guard_rules
-from tidings.pipeline.event_targets import attack_sides, plural_for_person, possessor_subject, resolve_targets
+from tidings.pipeline.event_targets import (
+    attack_sides, facility_targets, harm_clause, perpetrators, plural_for_person, possessor_subject, resolve_sides,
+    resolve_targets,
+)
 from tidings.pipeline.event_merge import absorb, drop_mobilize_beside_assault, merge_duplicates, merge_elaborations
 from tidings.pipeline.annotations import ActorMention, EventCandidate, lemmas_of
 from tidings.pipeline.verb_patterns import VerbPatterns, attach
@@ -325,7 +328,10 @@ class EventCoder:
             actor_tokens, recipient_tokens, located = attack_sides(token, actor_tokens, recipient_tokens, mention_at,
                                                                    self.people)
         actor_tokens = actor_tokens or possessor_subject(_governor(token))  # "the Taliban's decision to carry out"
-        actor_ids, actor_spans = _resolve(actor_tokens, mention_at)
+        if not actor_tokens and predicate.type == "ASSAULT":  # "attacks carried out by", "those behind the attack"
+            actor_tokens = perpetrators(token)
+        actor_ids, actor_spans = (resolve_sides if predicate.type == "ASSAULT" else _resolve)(
+            actor_tokens, mention_at)
         if not actor_ids:
             holders = roles.permission_holders(token)
             held_ids, held_spans = _resolve(holders, mention_at)
@@ -333,7 +339,7 @@ class EventCoder:
         if not actor_ids and any(t.pos_ == "PRON" and t.lower_ in self.pronouns for t in actor_tokens):
             actor_ids, actor_spans = self._previous_subject(token, mention_at, actor_spans, actor_tokens)
         if not recipient_tokens and predicate.type == "ASSAULT" and token.pos_ in _NOUN_TAGS:
-            recipient_tokens = self._harmed(token)
+            recipient_tokens = self._harmed(token) or facility_targets(token)  # "a bombing at a cafe"
         recipient_ids, recipient_spans = (resolve_targets if predicate.type == "ASSAULT" else _resolve)(
             recipient_tokens, mention_at)
         recipient_ids = [r for r in recipient_ids if r not in actor_ids]
@@ -487,9 +493,9 @@ class EventCoder:
             return roles.objects(head)
         if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in self.harm_verbs:
             return roles.objects(head.head)
-        for child in noun.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in self.harm_verbs:
-                return roles.prep_objects(child, "at") or roles.prep_objects(child, "against") or roles.objects(child)
+        clause = harm_clause(noun, self.harm_verbs, self.dead_lemmas | self.injured_lemmas)  # "which were aimed at"
+        if clause is not None:
+            return roles.prep_objects(clause, "at") or roles.prep_objects(clause, "against") or roles.objects(clause)
         return []
 
     def _anaphoric(self, token: Token) -> bool:
