@@ -62,29 +62,29 @@ def test_actors_group_noun_without_a_name_is_not_an_actor(nlp) -> None:
 
 
 @pytest.mark.parametrize("text, surface, actor", [
-    ("The Fijian rebels said they would free the hostages.", "Fijian rebels", "fiji_rebels"),
-    ("Radical French farmers blocked the roads into Lyon.", "French farmers", "france_people"),
+    ("The Fijian rebels announced that they would free the captives.", "Fijian rebels", "fiji_rebels"),
+    ("Angry French fishermen blocked the port of Calais.", "French fishermen", "france_people"),
     ("An Argentine judge ordered the former minister to appear.", "Argentine judge", "argentina_judiciary"),
     ("The Serbian parliament approved the law on Tuesday.", "Serbian parliament", "serbia_legislature"),
-    ("Liberian riot police used tear gas on the crowd.", "Liberian riot police", "liberia_police"),
+    ("Liberian riot police fired tear gas at the marchers.", "Liberian riot police", "liberia_police"),
     ("Vietnamese-led forces shelled the camps.", "Vietnamese-led forces", "vietnam_military"),
     ("Afghan rebel leaders said they would meet the mediator.", "Afghan rebel", "afghanistan_rebels"),
     ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "iraq_people"),
-    ("Palestinians and Israelis failed to reach an agreement.", "Palestinians", "palestine_people"),
+    ("Palestinians and Israelis ended the talks without a deal.", "Palestinians", "palestine_people"),
 ])
 def test_actors_nationality_and_collective_noun_resolve_to_the_state_sector(nlp, text, surface, actor) -> None:
     assert _doc(nlp, text)[1].get(surface) == actor
 
 
 def test_actors_pronoun_takes_the_nationality_collective(nlp) -> None:
-    doc = nlp("The Fijian rebels said they would free the hostages.")
+    doc = nlp("The Fijian rebels announced that they would free the captives.")
     assert [m.actor for m in doc._.actor_mentions if doc.text[m.start:m.end] == "they"] == ["fiji_rebels"]
 
 
 @pytest.mark.parametrize("text, surface, actor", [
     ("Montenegro's prime minister will resign.", "Montenegro's prime minister", "montenegro"),
     ("Iraq's interim government announced a curfew.", "Iraq's interim government", "iraq"),
-    ("Israel's high court opened a hearing on Wednesday.", "Israel's high court", "israel_judiciary"),
+    ("Israel's high court began a review of the law on Thursday.", "Israel's high court", "israel_judiciary"),
     ("Access improved as the Khartoum government sought favour abroad.", "Khartoum government", "sudan"),
     ("Cairo's security chief warned the marchers.", "Cairo's security chief", "egypt_police"),
 ])
@@ -93,17 +93,18 @@ def test_actors_state_or_capital_before_a_title_or_institution(nlp, text, surfac
 
 
 def test_actors_the_government_takes_the_last_state_named(nlp) -> None:
-    _, resolved = _doc(nlp, "Five hundred Ugandan rebels surrendered after a government offensive.")
+    _, resolved = _doc(nlp, "About 300 Ugandan rebels laid down their arms after a government offensive.")
     assert resolved.get("government") == "uganda"
 
 
 def test_actors_coordinated_nationalities_share_the_head(nlp) -> None:
-    _, resolved = _doc(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
-    assert (resolved.get("Hungarian"), resolved.get("Romanian officials")) == ("hungary", "romania")
+    _, resolved = _doc(nlp, "Visiting Bulgarian and Greek ministers agreed on Thursday to work together.")
+    assert (resolved.get("Bulgarian"), resolved.get("Greek ministers")) == ("bulgaria", "greece")
 
 
 @pytest.mark.parametrize("text, surface, actor", [
-    ("Rebels in the Ivory Coast blocked the road to Abidjan.", "Rebels in the Ivory Coast", "cote_divoire_rebels"),
+    ("Rebels in the Central African Republic blocked the road to Bangui.", "Rebels in the Central African Republic",
+     "central_african_republic_rebels"),
     ("Police in Pakistan arrested six men.", "Police in Pakistan", "pakistan_police"),
 ])
 def test_actors_collective_placed_in_a_state_is_its_institution(nlp, text, surface, actor) -> None:
@@ -116,5 +117,5 @@ def test_actors_troops_in_a_state_stay_the_state(nlp) -> None:
 
 
 def test_actors_they_takes_a_people_of_a_state(nlp) -> None:
-    doc = nlp("Radical French farmers said on Friday they would blockade Lyon.")
+    doc = nlp("Angry French fishermen warned on Tuesday that they would block Calais.")
     assert [m.actor for m in doc._.actor_mentions if doc.text[m.start:m.end] == "they"] == ["france_people"]

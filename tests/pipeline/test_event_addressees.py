@@ -82,16 +82,16 @@ def test_event_addressees_unknown_party_named_by_its_modifiers(run) -> None:
 
 
 def test_event_addressees_party_span_meets_required_recipient(run) -> None:
-    event = _event(run("The United Nations reduced food supplies to the largest Somali refugee camp in Kenya."),
+    event = _event(run("The United Nations reduced fuel supplies to the largest Somali refugee camp in Kenya."),
                    "SANCTION")
     assert _recipient_texts(event) == ["the largest Somali refugee camp"]
 
 
 @pytest.mark.parametrize("text, recipient", [
     # the phrase hangs on the protest's object noun, and a group of people is a known actor for this
-    ("Hundreds of teachers continued a hunger strike in protest of the Ghanaian government's refusal to pay "
-     "salaries.", "Ghanaian government"),
-    ("Demonstrators in Nairobi blocked a road to show their anger at President Ruto's tax plans.", "President Ruto"),
+    ("Dozens of teachers began a sit-down strike in protest of the Ghanaian government's refusal to raise "
+     "wages.", "Ghanaian government"),
+    ("Protesters in Mombasa blocked the highway to express their anger at President Ruto's tax plans.", "President Ruto"),
     # a nationality adjective names the party opposed
     ("Farmers shunned work to protest at the settlement of Chinese investors on their land.", "Chinese investors"),
 ])

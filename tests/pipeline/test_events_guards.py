@@ -19,7 +19,7 @@ def _first(run, text: str):
 
 
 @pytest.mark.parametrize("text", [
-    "The ministry pledged resources to attack the virus.",
+    "The ministry pledged new funds to attack the virus.",
     "Doctors said the campaign to battle cholera would take months.",
     "The government vowed to fight corruption in the ports.",
 ])
@@ -49,8 +49,8 @@ def test_events_guards_event_noun_modifying_a_noun_is_no_event(run, text: str) -
 
 
 def test_events_guards_modifier_noun_joins_the_event_already_told(run) -> None:
-    report = run("A bomb exploded outside a bakery in Lyon, wounding 13 people. "
-                 "Police later lifted the cordon around the explosion area.")
+    report = run("A bomb went off near a pharmacy in Nantes, wounding nine people. "
+                 "Officers later reopened the streets around the explosion site.")
     assaults = [e for e in report.events if e.type == "ASSAULT"]
     assert len(assaults) == 1
     assert "explosion" in [m.text for m in assaults[0].mentions]
@@ -72,7 +72,7 @@ def test_events_guards_death_from_illness_beside_an_attack_is_no_second_assault(
 
 
 def test_events_guards_quantity_noun_reaches_the_object(run) -> None:
-    event = _first(run, "The United Nations will provide 20,000 tons of food aid to the refugees in Chad.")
+    event = _first(run, "Japan will provide 20,000 tons of food aid to the refugees in Chad.")
     assert event.type == "AGREE" and event.status == "future"
     assert "aid" in event.trigger.text
 
@@ -85,7 +85,7 @@ def test_events_guards_obligation_without_a_lexicon_verb_is_a_request(run) -> No
 @pytest.mark.parametrize("text, expected", [
     ("Nigeria said it will withdraw its troops from Chad unless the president holds elections.", "THREATEN"),
     ("Nigeria said it will withdraw its troops from Chad next month.", "AGREE"),
-    ("The Iraqi government said it is prepared to impose martial law in Baghdad.", "THREATEN"),
+    ("The Thai cabinet said it stood prepared to impose martial law across Bangkok.", "THREATEN"),
 ])
 def test_events_guards_conditional_promise_is_a_threat(run, text: str, expected: str) -> None:
     assert _first(run, text).type == expected
@@ -97,8 +97,8 @@ def test_events_guards_violence_verb_with_sanctions_is_sanction(run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The suspect is on trial on charges of murder.",
-    "Such crimes carry the threat of execution.",
+    "The former guard now faces charges of murder.",
+    "Such crimes bring the threat of execution.",
     "The Iranian army demonstrated its new missile on Tuesday.",
 ])
 def test_events_guards_categories_and_transitive_uses_code_nothing(run, text: str) -> None:
@@ -110,27 +110,27 @@ def test_events_guards_intransitive_demonstrate_is_a_protest(run) -> None:
 
 
 def test_events_guards_carrying_out_a_bombing_is_violence_without_a_known_actor(run) -> None:
-    report = run("Police arrested two men accused of carrying out the bombing of the church.")
+    report = run("Detectives questioned a woman accused of carrying out the bombing of the mosque.")
     assert "ASSAULT" in [e.type for e in report.events]
 
 
 def test_events_guards_participle_describing_a_noun_is_background(run) -> None:
-    text = "In a letter handed over to the United Nations, Iraq said it would allow inspectors to return."
+    text = "In a report handed over to the African Union, Sudan said it would allow monitors to return."
     assert "RETREAT" not in _types(run, text)
 
 
 @pytest.mark.parametrize("text, event_type, cameo", [
     ("The king gave a warm welcome to the Sudanese president.", "CONSULT", "043"),
-    ("Israel and Lebanon renewed negotiations on Monday.", "CONSULT", "046"),
+    ("Sudan and South Sudan renewed negotiations on Friday.", "CONSULT", "046"),
     ("Qatar launched a mediation effort between Saudi Arabia and the United Arab Emirates.", "CONSULT", "045"),
     ("Sudan shortened the curfew in Khartoum by two hours.", "CONCEDE", "0813"),
     ("Dock workers in Mombasa stopped work over unpaid wages.", "PROTEST", "143"),
     ("The Israeli army strengthened its forces along the border with Lebanon.", "MOBILIZE", "154"),
-    ("The UN reduced food supplies to the refugee camp in Kenya.", "SANCTION", "162"),
+    ("The agency reduced fuel supplies to the refugee camp in Kenya.", "SANCTION", "162"),
     ("Turkish police prevented a rally by Kurdish students in Ankara.", "COERCE", "1721"),
     ("Egyptian prosecutors opened an investigation into the deaths of three detainees.", "ACCUSE", "090"),
     ("Germany paid compensation to Namibia for the colonial killings.", "RETREAT", "084"),
-    ("Swiss doctors handed over 700 kg of medicine to the Iranian Red Crescent.", "AID", "073"),
+    ("Austrian volunteers handed over two tonnes of medicine to the Pakistani Red Crescent.", "AID", "073"),
     ("The Israeli army evacuated two outposts in the West Bank.", "RETREAT", "0874"),
     ("Indonesia has reneged on its promise to Australia to hold a referendum.", "REJECT", "120"),
 ])

@@ -84,7 +84,7 @@ def test_events_rules_talks_with_a_party_code_it_as_recipient(run) -> None:
 
 @pytest.mark.parametrize("text, absent", [
     ("Norway will send troops to help defend Egypt if it is attacked.", {"THREATEN", "ASSAULT"}),
-    ("Hamas declared a ceasefire after 12 days of battles with Israel.", {"ASSAULT"}),
+    ("Hezbollah announced a truce after nine days of clashes with Israel.", {"ASSAULT"}),
     ("Israel returned weapons seized last year from Hamas.", {"COERCE", "ASSAULT"}),
     ("The device detonated accidentally near the border.", {"ASSAULT"}),
 ])
@@ -109,7 +109,7 @@ def test_events_rules_modifier_that_names_no_party_is_no_actor(run) -> None:
 @pytest.mark.parametrize("text", [
     "A bomb exploded near the market on Sunday, wounding three people.",
     "A car bomb went off outside the ministry, killing two guards.",
-    "Police are searching for a man behind a Friday blast which injured several people.",
+    "Detectives are hunting a woman behind a Saturday blast that wounded four people.",
 ])
 def test_events_rules_explosion_in_a_violent_sentence_is_an_assault(run, text) -> None:
     assert "ASSAULT" in [t for t, _, _ in _coded(run(text))]
@@ -120,17 +120,17 @@ def test_events_rules_explosion_without_violence_is_no_event(run) -> None:
 
 
 def test_events_rules_violence_cue_from_the_sentence_before(run) -> None:
-    report = run("Police are searching for a man behind a Friday blast which injured several people. "
-                 "The explosion targeted a bakery in the old town.")
+    report = run("Detectives are hunting a woman behind a Saturday blast that wounded four people. "
+                 "The explosion targeted a pharmacy in the old town.")
     assaults = [e for e in report.events if e.type == "ASSAULT"]
     assert len(assaults) == 1  # the explosion is the blast told again
     assert any(m.text == "explosion" for m in assaults[0].mentions)
-    assert all(s.text != "Friday" for s in assaults[0].actor_spans)
+    assert all(s.text != "Saturday" for s in assaults[0].actor_spans)
 
 
 @pytest.mark.parametrize("text, target", [
-    ("The explosion targeted a bakery in the old town, wounding five people.", "a bakery"),
-    ("Militants stepped up their campaign with numerous bombings targeted at the army.", "army"),
+    ("The explosion targeted a pharmacy in the old town, wounding five people.", "a pharmacy"),
+    ("Militants stepped up their campaign with several bombings targeted at the army.", "army"),
 ])
 def test_events_rules_nominal_attack_target_from_its_verb(run, text, target) -> None:
     report = run(text)

@@ -47,7 +47,7 @@ def test_roles_pronoun_kept_when_the_speaker_cannot_be_its_antecedent(nlp, text:
 
 
 def test_roles_reported_speech_speaker_gives_the_actor(run) -> None:
-    report = run("A group of Yoruba leaders announced on Friday that they are willing to forgive the governor.")
+    report = run("A council of Yoruba elders declared on Friday that they are willing to pardon the governor.")
     assert "yoruba" in _event(report, "AGREE").actors
 
 
@@ -68,8 +68,8 @@ def test_roles_coordinated_nationalities_name_two_parties(run, text: str, event_
 
 
 def test_roles_lower_case_coordinated_modifiers_stay_one_party(nlp) -> None:
-    doc = nlp("The mission sent military and civilian personnel to the border.")
-    assert [t.text for t in roles.objects(_token(doc, "sent"))] == ["personnel"]
+    doc = nlp("The mission flew medical and technical personnel to the border.")
+    assert [t.text for t in roles.objects(_token(doc, "flew"))] == ["personnel"]
 
 
 def test_roles_preposition_hung_on_the_agent_names_the_target(run) -> None:
@@ -90,7 +90,7 @@ def test_roles_preposition_hung_on_the_object_names_the_recipient(run) -> None:
 
 
 def test_roles_reflexive_object_is_no_recipient(nlp) -> None:
-    doc = nlp("On Friday in Kunduz, a suicide bomber blew himself up, killing six police officers.")
+    doc = nlp("On Sunday near Herat, a bomber blew himself up at a checkpoint, wounding nine guards.")
     assert roles.objects(_token(doc, "blew")) == []
 
 
@@ -116,13 +116,13 @@ def test_roles_place_name_read_through_a_place_noun(nlp) -> None:
 def test_roles_venue_of_a_meeting_or_an_attack_is_no_recipient(nlp) -> None:
     doc = nlp("The Kenyan envoy held talks in Geneva on Monday.")
     assert roles.place_recipients(_token(doc, "held"), None, "CONSULT") == []
-    doc = nlp("The militants set off two bombs in the capital Kabul on Sunday.")
+    doc = nlp("The militants set off two bombs in the capital Mogadishu on Sunday.")
     assert roles.place_recipients(_token(doc, "set"), None, "ASSAULT") == []
 
 
 @pytest.mark.parametrize("text, event_type, recipient", [
     ("The Kenyan president refused to meet the Sudanese envoy.", "REJECT", "sudan"),
-    ("Turkey offered to negotiate with the president of Syria.", "AGREE", "syria"),
+    ("Kenya offered to negotiate directly with the president of Somalia.", "AGREE", "somalia"),
 ])
 def test_roles_embedding_verb_takes_the_party_of_its_complement(run, text: str, event_type: str,
                                                                 recipient: str) -> None:
@@ -146,7 +146,7 @@ def test_roles_of_phrase_of_a_verbs_object_fills_the_slot(nlp) -> None:
 
 
 def test_roles_protest_recipient_is_the_party_its_purpose_names(nlp) -> None:
-    doc = nlp("Kenyan students marched to press their demands for reforms from President Ruto's government.")
+    doc = nlp("Kenyan students marched to renew their demands for reforms from President Ruto's government.")
     assert [t.text for t in roles.context_recipients(_token(doc, "marched"), None, "PROTEST")] == ["Ruto"]
     # a protest's purpose names no recipient for other types, and a pronoun there is the protesters
     assert roles.context_recipients(_token(doc, "marched"), None, "CONSULT") == []
@@ -160,10 +160,10 @@ def test_roles_confiscation_recipient_is_the_one_it_is_taken_from(run) -> None:
 
 
 def test_roles_mobilisation_recipient_is_the_adversary_its_purpose_names(nlp) -> None:
-    doc = nlp("Ethiopia mobilized army reservists for a possible war against Eritrea.")
-    assert [t.text for t in roles.context_recipients(_token(doc, "mobilized"), None, "MOBILIZE")] == ["Eritrea"]
+    doc = nlp("Armenia mobilized thousands of reservists for an expected war against Azerbaijan.")
+    assert [t.text for t in roles.context_recipients(_token(doc, "mobilized"), None, "MOBILIZE")] == ["Azerbaijan"]
 
 
 def test_roles_refused_admittance_names_the_people_turned_away(run) -> None:
-    event = _event(run("Kenya was still refusing admittance to Somali refugees, the police said."), "REJECT")
+    event = _event(run("Kenya kept refusing admittance to Somali refugees, the police said."), "REJECT")
     assert [s.text for s in event.recipient_spans] == ["Somali refugees"]

@@ -120,7 +120,7 @@ def test_time_at_the_time_is_kept_with_reason(nlp: Language) -> None:
         "More than 2000 people fled the fighting.",
         "He spent his last day in office signing orders.",
         "Deputies found the man in the 2000 block of First Avenue.",
-        "Officers were called to the 1900 block of Main Street.",
+        "Officers responded to a call in the 1900 block of Elm Street.",
     ],
 )
 def test_time_ignores_non_dates(nlp: Language, text: str) -> None:

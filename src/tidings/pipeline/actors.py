@@ -198,8 +198,8 @@ class ActorResolver:
         return _mention_at(doc, mention.i - 1, mention.j, people, "nationality") if people else None
 
     def _located(self, doc: Doc, mention: ActorMention) -> ActorMention | None:
-        """"Rebels in the Ivory Coast", "police in Pakistan": a collective noun placed in a state is that
-        state's institution, for the institutions where that holds (not "troops in Afghanistan")."""
+        """"Rebels in the Central African Republic", "police in Pakistan": a collective noun placed in a
+        state is that state's institution, for the institutions where that holds (not "troops in Afghanistan")."""
         k = mention.i - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
@@ -210,7 +210,7 @@ class ActorResolver:
         if suffix is None or suffix not in self.located_suffixes or head.tag_ not in _PLURAL_TAGS:
             return None
         if head.i > 0 and self.kb.state_of_adjective(doc[head.i - 1].text):
-            return None  # "Albanian rebels in Macedonia" are Albanian: the nationality stage reads them
+            return None  # "Ethiopian rebels in Sudan" are Ethiopian: the nationality stage reads them
         actor_id = f"{mention.actor}{suffix}"
         return _mention_at(doc, head.i, mention.j, actor_id, "nationality") if actor_id in self.kb.actors else None
 
@@ -261,7 +261,7 @@ class ActorResolver:
             head_end, institution = self._institution_after(doc, end, state_id)
             if institution is None and end + 2 < len(doc) and lowers_of(doc)[end] in ("and", "or") \
                     and self.kb.state_of_adjective(words_of(doc)[end + 1]):
-                # "Hungarian and Romanian officials": the head after the second adjective is the first's too
+                # "Bulgarian and Greek ministers": the head after the second adjective is the first's too
                 _, shared = self._institution_after(doc, end + 2, state_id)
                 if shared:
                     out.append(_mention_at(doc, token.i, end, shared, "nationality"))

@@ -165,7 +165,7 @@ def measured_objects(objects: dict[str, Token]) -> dict[str, Token]:
                 if child.dep_ == "compound" and child.pos_ == "NOUN":
                     found.setdefault(child.lemma_.lower(), child)
             continue
-        for conj in noun.conjuncts:  # "photographs and other military intelligence"
+        for conj in noun.conjuncts:  # "maps and other military intelligence"
             found.setdefault(conj.lemma_.lower(), conj)
         if lemma not in measures and noun.pos_ != "NUM":
             continue
@@ -228,7 +228,7 @@ def sanction_instrument(token: Token, event_type: str) -> bool:
 
 
 def category(token: Token) -> bool:
-    """"on trial on charges of murder", "the threat of execution": a category or a risk, not an act."""
+    """"now faces charges of murder", "the threat of execution": a category or a risk, not an act."""
     if token.pos_ not in _NOUN_TAGS or token.dep_ != "pobj" or any(c.dep_ in ("det", "poss") for c in token.children):
         return False
     prep = token.head

@@ -96,7 +96,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _coordinated_modifiers(head: Token) -> list[Token]:
-    """"Hungarian and Romanian officials": the first of two coordinated names before the head is a
+    """"Bulgarian and Greek ministers": the first of two coordinated names before the head is a
     party of its own (the last one is read with the head). Only capitalised words: "military and
     civilian personnel" is one party."""
     deps = _rules().modifier_deps
@@ -106,7 +106,7 @@ def _coordinated_modifiers(head: Token) -> list[Token]:
 
 
 def _speaker(pronoun: Token, verb: Token) -> Token | None:
-    """"The rebels said they will release …": the speaker a pronoun subject of reported speech stands
+    """"The rebels announced they would free …": the speaker a pronoun subject of reported speech stands
     for, when the speaker is named by a noun and agrees with the pronoun."""
     agreement = _rules().speaker_pronouns.get(pronoun.lower_)
     if agreement is None:
@@ -149,7 +149,7 @@ def _speakers_for_pronouns(found: list[Token], verb: Token) -> list[Token]:
 
 
 def _own_phrase(noun: Token) -> list[Token]:
-    """The noun with its modifiers and "of" phrase: "A group of [Yoruba] leaders", not "loyal to X"."""
+    """The noun with its modifiers and "of" phrase: "A council of [Yoruba] elders", not "loyal to X"."""
     out = [noun]
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and not any(
@@ -184,7 +184,7 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
     if verb.pos_ in ("NOUN", "PROPN"):
         return _nominal_subjects(verb, _depth)
     if (verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr", "xcomp", "oprd") or verb.dep_ == "acomp") \
-            and verb.head is not verb:  # "France is ready to contribute", "Turkey is opposed to": the copula's subject
+            and verb.head is not verb:  # "Spain is ready to send", "Turkey is opposed to": the copula's subject
         return subjects(verb.head, _depth + 1)
     if is_passive(verb):
         found = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -224,7 +224,7 @@ def subjects(verb: Token, _depth: int = 0) -> list[Token]:
 
 
 def _reduced_relative(subject: Token) -> Token:
-    """"The Red Cross operating in Iraq said …": the small model makes the participle the subject and
+    """"The Red Crescent operating in Gaza said …": the small model makes the participle the subject and
     the noun its subject; the noun is who speaks or acts."""
     if subject.pos_ == "VERB" and subject.tag_ == "VBG":
         nouns = [c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
@@ -363,14 +363,14 @@ def _complement_parties(trigger: Token, event_type: str) -> list[Token]:
         if controlled:  # "urged the rebels to respond to the army's offer": the one urged, not the army
             return controlled
     for act in (c for c in trigger.children if c.dep_ in rules.complement_deps):
-        # "refused to allow United Nations planes to land": the controlled subject is done to as well
+        # "refused to allow African Union monitors to enter": the controlled subject is done to as well
         found = [t for t in objects(act) or slot_tokens(act, "xcomp_obj") if is_party(t)]
         heads = [act, *(c for c in act.children if c.dep_ in ("dobj", "obj"))]
         for preposition in rules.complement_preps:
             if found:
                 break
             things = [t for h in heads for t in prep_objects(h, preposition)]
-            # "refused to respond to a demand from the president": the party behind what is answered
+            # "refused to respond to an ultimatum from the rebels": the party behind what is answered
             found = [t for t in things if is_party(t)] or [a for t in things for a in _authors(t)]
         if found:
             return found
@@ -383,14 +383,14 @@ def _authors(noun: Token) -> list[Token]:
 
 
 def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
-    """"staged demonstrations to demand reforms by the president's government", "a hunger strike in
+    """"staged demonstrations to demand reforms by the president's government", "a sit-down strike in
     protest of the government's refusal", "mobilized reservists for a war against X": the first party
     named in what a protest (or a mobilisation) demands or opposes."""
     rules = _rules()
     if event_type not in rules.grievance_types:
         return []
     verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
-    # "continued a hunger strike in protest of X": the phrase may hang on the protest's object noun
+    # "began a sit-down strike in protest of X": the phrase may hang on the protest's object noun
     heads = {verb, trigger, *(c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")}
     phrases = [c for v in heads for c in v.children
                if c.dep_ in rules.purpose_deps or c.dep_ == "prep" and c.lower_ in rules.grievance_preps
@@ -443,7 +443,7 @@ def place_recipients(trigger: Token, object_token: Token | None, event_type: str
         if node is not None:
             heads.append(node)
     objects_ = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
-    # "lifted a state of emergency in X", "shortened the curfew imposed in X": the place may hang on
+    # "ended the state of siege in X", "shortened the curfew imposed in X": the place may hang on
     # the object's "of" phrase or on the participle that describes it
     heads += objects_ + [p for o in objects_ for p in prep_objects(o, "of")]
     heads += [c for o in objects_ for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]

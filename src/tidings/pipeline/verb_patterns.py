@@ -162,13 +162,13 @@ class VerbPatterns:
     def first_actor_after(self, token: Token, predicate: Predicate, mention_at: dict[int, Any],
                           actor_ids: list[str]) -> tuple[list[str], list[tuple[int, int]]] | None:
         """PETRARCH's target when the pattern's slots find none: the first actor after the verb in its
-        phrase, in the order of the words ("condemned an attack by Osgiliath soldiers in Ithilen",
-        "cordoned off the roads leading into Mordor"), the subject of a passive verb; only for the
+        phrase, in the order of the words ("condemned a raid by X troops near Y",
+        "sealed off the highways into Y"), the subject of a passive verb; only for the
         user dictionary's entries."""
         if id(predicate) not in self.user:
             return None
         spans = [range(token.i + 1, token.right_edge.i + 1)]
-        if roles.is_passive(token):  # "Eriador was opposed by Osgiliath": the passive subject first
+        if roles.is_passive(token):  # "Y was denounced by X": the passive subject first
             spans = [range(s.left_edge.i, s.right_edge.i + 1) for s in roles.objects(token)] + spans
         for span in spans:
             for k in span:

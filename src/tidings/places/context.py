@@ -88,8 +88,8 @@ _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 def stray_places(dateline: Place | None, named: Iterable[Place]) -> frozenset[str]:
     """Towns of ``named`` (the article's places) that nothing else backs, far from the dateline's division.
 
-    "MILWAUKEE — … a double shooting near 48th and Hampton": the gazetteer's
-    only Hampton is in Virginia, and no other place of the story is; a town
+    "MILWAUKEE — … a shooting near 60th and Roanoke": the gazetteer's
+    only Roanoke is in Virginia, and no other place of the story is; a town
     alone in its state (or country) while the story is filed from another
     one is more likely a street, a person or a shop than where it happened.
     Divisions are US states, elsewhere countries (see :func:`_division`). Local features placed at such a town are stray with it. A state or
@@ -123,7 +123,7 @@ WIDE_KINDS = frozenset({"country", "us_state", "subdivision"})
 def narrowed_by_dateline(doc: Doc, place_id: str, places: Mapping[str, Place]) -> str:
     """The dateline's city instead of a country or first-level division that contains it.
 
-    "FAYETTEVILLE, N.C. – A North Carolina woman shot her husband": the
+    "GREENVILLE, S.C. – A South Carolina man shot his brother": the
     sentence names only the state, the dateline the city in it; the city is
     the finer true statement. A county, region or city is kept as it is, and
     so is a state or country that does not hold the dateline city.
@@ -146,8 +146,8 @@ def narrowed_to_named_inside(place_id: str, places: Mapping[str, Place], order: 
                              skip: frozenset[str] = frozenset()) -> str:
     """A state's first town or county the article names (``order``: place ids in text order), else the state.
 
-    "A man was shot at a Walmart in Pennsylvania … The man walked into the store
-    in Stroudsburg": the sentence names only the state; the article says where
+    "A woman was fatally shot at a mall in Ohio … She had entered the mall in
+    Chillicothe": the sentence names only the state; the article says where
     in it. Local features (placed by guess) and ``skip`` (stray towns) do not count.
     """
     state = places.get(place_id)

@@ -2,8 +2,8 @@
 
 Local news locates a shooting in a neighbourhood and names the city once, if
 at all. A toponym right before a neighbourhood word (``neighbourhood_cues`` in
-``regions.yaml``) is a part of a city: of the city named after it ("the Mott
-Haven section of the Bronx"), else of the city whose possessive opens it
+``regions.yaml``) is a part of a city: of the city named after it ("the Hunts
+Point section of the Bronx"), else of the city whose possessive opens it
 ("Philadelphia's Kensington section"), else of the city the story is set in
 (the nearest city named before it, else the dateline city). The
 neighbourhood keeps its own place; ``within`` names the city, so an event
@@ -44,7 +44,7 @@ def container(doc: Doc, i: int, j: int, resolved: Sequence[Resolved], dateline: 
               own: GazEntry | None = None) -> GazEntry | None:
     """The city a neighbourhood at tokens ``i``..``j`` (its cue word at ``j``) lies in, or None."""
     at = {r.i: r.entry for r in resolved}
-    # "the Mott Haven section of the Bronx", "the X neighborhood of Chicago"
+    # "the Hunts Point section of the Bronx", "the X neighborhood of Chicago"
     k = j + 1
     if k < len(doc) and doc[k].lower_ == "of":
         k += 1
