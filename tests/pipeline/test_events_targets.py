@@ -128,16 +128,16 @@ def test_events_targets_a_nominal_twin_adds_its_target_to_the_killing(run) -> No
 
 
 def test_events_targets_a_relative_clause_says_what_the_attack_aimed_at(run) -> None:
-    report = run("The militia claimed the bombings, which seemed to be aimed at shoppers.")
+    report = run("The rebels claimed the bombings, which appeared to be aimed at commuters.")
     (event,) = _assaults(report)
-    assert "shoppers" in _texts(event.recipient_spans)
+    assert "commuters" in _texts(event.recipient_spans)
 
 
 def test_events_targets_a_relative_clause_of_casualties_is_no_aim(run) -> None:
     from tidings.pipeline.event_targets import harm_clause
     from tidings.nlp import load_pipeline
 
-    doc = load_pipeline()("A blast which injured several people shook the market.")
+    doc = load_pipeline()("A blast which injured four guards shook the depot.")
     blast = next(t for t in doc if t.lower_ == "blast")
     assert harm_clause(blast, {"injure", "target"}, {"injure"}) is None
     assert harm_clause(blast, {"injure", "target"}) is not None
@@ -145,7 +145,7 @@ def test_events_targets_a_relative_clause_of_casualties_is_no_aim(run) -> None:
 
 @pytest.mark.parametrize("text, place", [
     ("The army's shelling of the town lasted all night.", "town"),
-    ("The bombing of the city caused widespread chaos.", "city"),
+    ("The bombing of the village lasted three days.", "village"),
 ])
 def test_events_targets_a_place_no_actor_stands_for_is_no_target(run, text: str, place: str) -> None:
     (event,) = _assaults(run(text))
@@ -153,7 +153,7 @@ def test_events_targets_a_place_no_actor_stands_for_is_no_target(run, text: str,
 
 
 def test_events_targets_a_place_after_a_preposition_of_aim_stays_the_target(run) -> None:
-    (event,) = _assaults(run("Militants launched attacks on British soil last year."))
+    (event,) = _assaults(run("Militants launched attacks on French soil last year."))
     assert any("soil" in span for span in _texts(event.recipient_spans))
 
 
@@ -190,8 +190,8 @@ def test_events_targets_a_twin_in_the_sentence_adds_no_unnamed_author(run) -> No
 
 
 def test_events_targets_a_compound_attack_noun_is_read_through_its_head(run) -> None:
-    (event,) = _assaults(run("Prosecutors said 34 people were involved in the failed assassination attempt."))
-    assert "34 people" in _texts(event.actor_spans)
+    (event,) = _assaults(run("Investigators said nine men were involved in the botched assassination attempt."))
+    assert "nine men" in _texts(event.actor_spans)
 
 
 def test_events_targets_a_verb_spelled_like_a_document_is_no_figurative_target(run) -> None:

@@ -20,8 +20,8 @@ def absorb(target: EventCandidate, event: EventCandidate, *, twin: bool = False,
     """Add what ``event`` knows to ``target``. A nominal twin in the same sentence also adds the targets
     it names without an actor id: "five people were killed in an attack on the market" — the people and
     the market are both the attack's. A later mention adds the authors it names without an id when the
-    event knows none by id ("people involved in the attack" … "34 people are involved in the attack").
-    (A twin's unnamed authors are often the attack itself: "an explosion …, killing 168".)"""
+    event knows none by id ("people involved in the attack" … "nine men were involved in the attack").
+    (A twin's unnamed authors are often the attack itself: "an explosion …, killing 40".)"""
     target.mentions.append((event.trigger_i, event.trigger_j))
     target.mentions.extend(m for m in event.mentions if m not in target.mentions)  # what it had absorbed
     for ids, spans, new_ids, new_spans in (

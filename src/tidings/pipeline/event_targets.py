@@ -4,15 +4,15 @@
   "the pharmacy in Tours" is the pharmacy, not Tours, and "the bombing of the city" hit no party
   (unless aimed: "fired rockets at the town");
 - *what a nominal attack was at*: "a shooting at a nightclub" hit the nightclub (not "at dawn"); a
-  clause on the noun says what it aimed at ("bombings, which seemed to be aimed at civilians");
+  clause on the noun says what it aimed at ("bombings, which appeared to be aimed at commuters");
 - *a name the knowledge base does not know before an attack noun* ("the Carlton Hotel bombing", "the
   Glenmoor Marathon bombing") names where it happened or what it hit, not who did it;
 - *the possessor of a control noun* is the subject of its infinitive: "the Taliban's decision to carry out
   the attacks";
 - *a plural pronoun* ("they") does not refer back to one named person;
-- *who took part*: "attacks carried out by militants", "the group behind the bombing", "34 people were
+- *who took part*: "attacks carried out by militants", "the group behind the bombing", "nine men were
   involved in the attack", "those responsible for the bombing" name the author of a nominal attack;
-- *an affiliation is not the argument*: "Syrian pro-regime fighters were killed" — the id is Syria's, the
+- *an affiliation is not the argument*: "Iraqi pro-government fighters were killed" — the id is Iraq's, the
   span the fighters';
 - *the infinitive of a noun* ("the opportunity to attack") is another act than its sentence's attack.
 
@@ -137,8 +137,8 @@ def perpetrators(noun: Token) -> list[Token]:
 def harm_clause(noun: Token, harm_verbs: frozenset[str] | set[str],
                 casualty_verbs: frozenset[str] | set[str] = frozenset()) -> Token | None:
     """The verb of a participle or relative clause on an attack noun that says what it hit, reached
-    through "to" complements: "bombings aimed at the military", "the bombings, which seemed to be aimed
-    at civilians". A relative clause of casualties ("a blast which injured several people") is the toll,
+    through "to" complements: "bombings aimed at the military", "the bombings, which appeared to be aimed
+    at commuters". A relative clause of casualties ("a blast which wounded four guards") is the toll,
     which its own trigger codes, not the aim."""
     for clause in noun.children:
         if clause.dep_ not in ("acl", "relcl"):
@@ -189,7 +189,7 @@ def attack_sides(trigger: Token, actors: list[Token], recipients: list[Token], m
 
 
 def unnamed_place(token: Token, mention_at: dict[int, ActorMention]) -> bool:
-    """"the IRA's bombing of the city", "shelled the village": a place noun no actor stands for is where
+    """"the militia's bombing of the village", "shelled the village": a place noun no actor stands for is where
     the attack happened; a place named with an actor ("the city of Gaza") stands for its people and
     government, and "fired rockets at the town" aims at it."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in attack_rules().place_nouns:
@@ -202,7 +202,7 @@ def unnamed_place(token: Token, mention_at: dict[int, ActorMention]) -> bool:
 def resolve_sides(tokens: list[Token], mention_at: dict[int, ActorMention]
                   ) -> tuple[list[str], list[tuple[int, int]]]:
     """Like :func:`event_parse.resolve`, but when the actor is only the affiliation of the argument
-    ("Syrian pro-regime fighters", "Taliban gunmen", "a commander of the militia") the span is the
+    ("Iraqi pro-government fighters", "Taliban fighters", "a commander of the militia") the span is the
     argument's phrase: the fighters were hit, on behalf of the party the actor id names."""
     ids: list[str] = []
     spans: list[tuple[int, int]] = []

@@ -67,7 +67,7 @@ _NO_PARTY_ENTITIES = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # complement links along which an embedded event hangs from the event that governs it
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
-# a verb's own arguments: a date inside them names the act ("the May 22 bombing"), not when the verb happened
+# a verb's own arguments: a date inside them names the act ("the March 3 bombing"), not when the verb happened
 _ARGUMENT_DEPS = {"dobj", "obj", "nsubj", "nsubjpass"}
 
 
@@ -215,7 +215,7 @@ class EventCoder:
 
     def _background(self, token: Token, matches: dict[int, _Match]) -> bool:
         """Not an event of its own: a condition ("if it is attacked"), the prelude of the sentence's
-        event ("after 12 days of battles") or a description of one of its participants ("weapons
+        event ("after nine days of clashes") or a description of one of its participants ("weapons
         seized last year", "whom they had taken hostage"). PLOVER codes the act the sentence reports,
         not the history it recalls. (An alleged act, "suspected of blowing up a plane", stays: the
         attribution stage marks it alleged.)"""
@@ -224,7 +224,7 @@ class EventCoder:
             return True
         node = verb
         while node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of" and node.head.head is not node.head:
-            node = node.head.head  # "after 12 days of [battles]", "in the wake of the [execution]"
+            node = node.head.head  # "after nine days of [clashes]", "in the wake of the [shelling]"
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
             prep = node.head
             if prep.lower_ in self.background_preps and self._untold(token) and _other_match(token, matches):
@@ -232,12 +232,12 @@ class EventCoder:
         if node.lemma_.lower() in self.background_preps and self._untold(token) and _other_match(token, matches):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == token.i and _other_match(token, matches):
-            return True  # "in a letter handed over to the UN, Iraq said it would allow …"
+            return True  # "in a report handed over to the African Union, Sudan said it would allow …"
         if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
             return _ancestor_match(verb, matches)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and any(
                 t.ent_type_ == "DATE" for c in verb.children if c.dep_ not in _ARGUMENT_DEPS for t in c.subtree):
-            return _ancestor_match(verb, matches)  # "weapons seized last year", not "who carried out the May 22 bombing"
+            return _ancestor_match(verb, matches)  # "weapons seized last year", not "who carried out the March 3 bombing"
         return False
 
     def _embedding(self, match: _Match, matches: dict[int, _Match], object_of: dict[int, int]) -> int | None:
@@ -308,7 +308,7 @@ class EventCoder:
         if predicate.type == "ASSAULT" and category(token):
             return None  # "charges of murder", "the threat of execution"
         extra = [object_token] if object_token is not None else []
-        # "killed by an improvised explosive device": a weapon is not an actor
+        # "wounded by a roadside bomb": a weapon is not an actor
         # two-sided acts ("held talks with Egypt", "clashes between X and Y"): every slot names a side
         sides = symmetric_sides(token, predicate.actor, extra, mention_at, self.people) if predicate.symmetric else None
         two_sided = predicate.symmetric and sides is None  # "met the envoy": the envoy is met, not a side
@@ -360,7 +360,7 @@ class EventCoder:
             actor_ids = actor_ids + [r for r in recipient_ids if r not in actor_ids]
             actor_spans = actor_spans + recipient_spans
             recipient_ids, recipient_spans = [], []
-        for event in inner:  # "offered to hand over to Great Britain": the outer event's recipient
+        for event in inner:  # "offered to hand over the suspects to Kenya": the outer event's recipient
             if not recipient_ids:
                 recipient_ids = [r for r in event.recipient_ids if r not in actor_ids]
                 recipient_spans = list(event.recipients) if recipient_ids or not recipient_spans else recipient_spans
@@ -474,7 +474,7 @@ class EventCoder:
 
     def _cue_words(self, token: Token, words: set[str]) -> set[str]:
         """The words of the trigger's sentence and the few before it: "The explosion targeted a
-        bakery" after "a blast which injured several people" tells of violence."""
+        bakery" after "a blast which wounded four guards" tells of violence."""
         out = words - {token.lemma_.lower(), token.lower_}
         start = token.sent.start
         for _ in range(self.cue_window):
@@ -503,7 +503,7 @@ class EventCoder:
         return token.pos_ in _NOUN_TAGS and any(c.dep_ == "det" and c.lower_ in self.determiners for c in token.children)
 
     def _untold(self, token: Token) -> bool:
-        """A nominal event the article has not told before: "after 12 days of battles", not "after
+        """A nominal event the article has not told before: "after nine days of clashes", not "after
         the bombing" or "following his arrest", which refer back to the article's own event."""
         return token.pos_ in _NOUN_TAGS and not any(
             c.dep_ == "det" and c.lower_ in self.determiners or c.dep_ == "poss" and c.pos_ == "PRON"
@@ -518,7 +518,7 @@ class EventCoder:
         """The speaker who lays an obligation ("must", "should") on the event's actor, if any."""
         verb = _governor(token)
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
-            verb = verb.head  # "the US must be ready to mediate"
+            verb = verb.head  # "Norway must be ready to mediate"
         if not any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in verb.children):
             return None
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.speech_verbs:
