@@ -42,3 +42,16 @@ def test_wikievents_no_events(fixtures_dir, build):
     result = run(fixtures_dir / "wikievents.jsonl", extract=build["fake"]({TEXT: _report(build, [])}))
     assert result.scores["event (trigger+type)"].fn == 2
     assert "argument: attacker" not in result.scores
+
+
+def test_wikievents_the_source_of_an_arrest_is_no_attacker(fixtures_dir, build):
+    police = build["actor"](TEXT, "police", "police", kind="state", mention="Police")
+    rebels = build["actor"](TEXT, "rebels", "rebels", kind="armed_group", mention="Rebels")
+    report = build["report"](TEXT, actors=[rebels, police], places=[], events=[
+        {"type": "ASSAULT", "trigger": "bombed", "actors": ["rebels"]},
+        {"type": "COERCE", "trigger": "arrested", "actors": ["police"]},  # Jailer: not an attacker role
+    ])
+    result = run(fixtures_dir / "wikievents.jsonl", extract=build["fake"]({TEXT: report}))
+    assert result.scores["event (trigger+type)"].tp == 2
+    attacker = result.scores["argument: attacker"]
+    assert (attacker.tp, attacker.fp, attacker.fn) == (1, 0, 0)

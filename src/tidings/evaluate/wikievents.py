@@ -6,7 +6,11 @@ a gold event when the triggers overlap and the PLOVER types agree (the
 ``trigger only`` row ignores the type). Arguments of matched events: a gold
 Attacker (Killer, Injurer), Target/Victim or Place matches when its span
 overlaps a mention of one of our event's actors/recipients/place, or its
-text matches one of their names.
+text matches one of their names. The attacker and target/victim rows are
+scored on the events that have those roles, the gold events that map to
+ASSAULT: the source of a protest, an arrest or a request (KAIROS's
+Demonstrator, Jailer, Communicator) is no attacker, right or wrong. The place
+row is scored on every matched event.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from tidings.evaluate.metrics import EvalResult, match_pairs, overlaps
 from tidings.model import Event, Report
 
 ROLE_ROWS = {"actors": "argument: attacker", "recipients": "argument: target/victim", "place": "argument: place"}
+#: the gold type whose events have Attacker/Killer/Injurer and Target/Victim roles
+ROLE_TYPE = "ASSAULT"
 # the issue's own measure: Conflict.Attack mentions against our ASSAULT events, and their two sides
 ATTACK_PREFIX = "Conflict.Attack"
 ATTACK_ROWS = {"actors": "attack: attacker", "recipients": "attack: target"}
@@ -167,6 +173,8 @@ def score_document(result: EvalResult, doc: WikiDoc, report: Report) -> None:
         g, p = gold[gi], predicted[pi]
         counts = _predicted_arguments(report, p)
         for field, row in ROLE_ROWS.items():
+            if field != "place" and g.type != ROLE_TYPE:
+                continue
             args = [a for a in g.arguments if a.field == field]
             hits = [a for a in args if _argument_hit(report, p, a)]
             score = result.score(row)
@@ -212,6 +220,8 @@ def run(gold: Path, *, limit: int | None = None, extract: Extract = default_extr
     result = EvalResult(dataset="wikievents", gold=str(gold))
     result.notes.append("KAIROS types mapped by data/mappings/kairos_to_plover.yaml; gold events without a PLOVER "
                         "type are not scored, and our events on their triggers are not counted as extra")
+    result.notes.append("argument: attacker and target/victim rows on gold events mapped to ASSAULT (the events with "
+                        "those roles); argument: place on every matched event")
     result.notes.append("no publication date is given: relative dates cannot be resolved (dates not scored)")
     run_records(result, docs, lambda d: d.text, lambda d: extract(d.text), lambda d, rep: score_document(result, d, rep),
                 lambda d: d.id)
