@@ -98,3 +98,63 @@ def test_time_event_noun_modifying_a_person_is_not_dated_by_the_clause(run) -> N
     headline = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert headline.trigger.text == "shooting"
     assert headline.date is not None and headline.date.start.isoformat() == "2015-12-15"
+
+
+def test_time_event_date_not_taken_from_a_later_arraignment(run) -> None:
+    text = ("A man was arraigned Monday in the shooting of his neighbor. "
+            "The shooting happened on Saturday night outside a bar on Main Street.")
+    report = run(text, published="2016-01-13")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert first.trigger.start < 40
+    assert first.date is not None and first.date.start.isoformat() == "2016-01-09"
+
+
+def test_time_event_date_aftermath_day_not_taken_from_the_sentence(run) -> None:
+    report = run("A man remained hospitalized Friday after a gunman shot him in the leg.", published="2016-01-08")
+    shot = [e for e in report.events if e.type == "ASSAULT"]
+    assert shot and all(e.date is None or e.date.precision == "reported" for e in shot)
+
+
+def test_time_event_date_an_arrest_keeps_its_own_day(run) -> None:
+    report = run("Police arrested a man on Monday after a shooting in Dayton.", published="2016-01-13")
+    arrest = [e for e in report.events if e.type == "COERCE"]
+    assert arrest and arrest[0].date is not None and arrest[0].date.start.isoformat() == "2016-01-11"
+
+
+def test_time_event_date_day_inside_the_event_phrase_is_its_own(run) -> None:
+    report = run("Police identified the victim of the Christmas Day shooting in Aurora.", published="2015-12-28")
+    shooting = [e for e in report.events if e.type == "ASSAULT"]
+    assert shooting and shooting[0].date is not None and shooting[0].date.start.isoformat() == "2015-12-25"
+
+
+def test_time_event_date_a_week_gives_way_to_the_one_day_named_in_it(run) -> None:
+    text = ("A second suspect is in custody for a fatal shooting about two weeks ago in a hotel lobby. "
+            "The hotel stands near the convention center. Its owners declined to comment. "
+            "Officers were called to the lobby about 2:20 a.m. Jan. 23.")
+    report = run(text, published="2016-02-04")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert first.date is not None and (first.date.start.isoformat(), first.date.precision) == ("2016-01-23", "day")
+
+
+def test_time_event_date_a_week_with_two_days_named_in_it_stays_a_week(run) -> None:
+    text = ("A second suspect is in custody for a fatal shooting about two weeks ago in a hotel lobby. "
+            "The hotel stands near the convention center. Its owners declined to comment. "
+            "Officers were called to the lobby on Jan. 21 and went back on Jan. 23.")
+    report = run(text, published="2016-02-04")
+    first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
+    assert first.date is not None and first.date.precision == "week"
+
+
+def test_time_event_in_a_relative_clause_about_a_person_skips_the_main_clause_day(run) -> None:
+    text = ("The mayor spoke about crime at a meeting. Residents met at a church. The city has hired more officers. "
+            "The taxi driver who was shot walked into a store on Monday afternoon.")
+    report = run(text, published="2015-12-09")
+    shot = [e for e in report.events if e.type == "ASSAULT"]
+    assert shot and all(e.date is not None and e.date.precision == "reported" for e in shot)
+
+
+def test_time_event_in_a_relative_clause_about_a_place_takes_the_main_clause_day(run) -> None:
+    text = "The violence started Friday night at the corner store, where two masked men shot the clerk."
+    report = run(text, published="2016-01-20")
+    shot = [e for e in report.events if e.type == "ASSAULT" and e.trigger.text == "shot"]
+    assert shot and shot[0].date is not None and shot[0].date.start.isoformat() == "2016-01-15"

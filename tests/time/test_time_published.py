@@ -86,3 +86,11 @@ def test_time_published_clock_time_swallowing_the_cue_dates_the_page(run):
     assert not [t for t in report.times if t.value is not None and "2005" in t.span.text]
     quake = [e for e in report.events if e.date is not None and e.date.start == date(2005, 11, 27)]
     assert all(e.date_text == "Sunday" for e in quake)
+
+
+def test_time_published_news_release_time_dates_the_page(run):
+    text = ("Police search for man who shot at deputy NEWS RELEASE (11:30 A.M. Monday) ROCKBRIDGE CO., Va. - "
+            "Deputies are searching for a man who shot at a deputy on Saturday during a traffic stop.")
+    report = run(text, published="2015-12-07")
+    release = next(t for t in report.times if t.span.text.endswith("Monday"))
+    assert release.value is None and release.reason.startswith(PAGE_REASON)
