@@ -18,23 +18,23 @@ def test_time_statement_date_kept_apart_from_event_date(run) -> None:
 
 
 def test_time_event_date_from_a_clock_time_holding_a_weekday(run) -> None:
-    report = run("The shooting happened around 10 p.m. Wednesday at the Clinton House Apartments.", published="2015-12-17")
-    clock = next(t for t in report.times if t.span.text == "around 10 p.m. Wednesday")
+    report = run("The shooting took place around 11 p.m. Wednesday at the Maple Court Apartments.", published="2015-12-17")
+    clock = next(t for t in report.times if t.span.text == "around 11 p.m. Wednesday")
     assert clock.value is not None and clock.value.start.isoformat() == "2015-12-16" and clock.reason is None
     shooting = [e for e in report.events if e.type == "ASSAULT"]
     assert shooting and shooting[0].date is not None and shooting[0].date.start.isoformat() == "2015-12-16"
 
 
 def test_time_event_date_clock_time_alone_stays_unresolved(run) -> None:
-    report = run("Officers arrived at the scene around 8:20 p.m., police said.", published="2016-01-27")
-    clock = next(t for t in report.times if "8:20" in t.span.text)
+    report = run("Deputies reached the house around 9:45 p.m., the sheriff said.", published="2016-01-27")
+    clock = next(t for t in report.times if "9:45" in t.span.text)
     assert clock.value is None and clock.reason == "time of day without a date"
 
 
 def test_time_event_date_headline_event_takes_the_day_of_the_same_story(run) -> None:
-    text = ("A man who was shot outside a York cafe has died, police said. "
-            "Police arrested a 16-year-old girl on Wednesday morning at a house on the West End. "
-            "She is accused of a shooting that occurred along Girard Avenue just before 10 a.m. on Saturday.")
+    text = ("A man who was shot outside a Reading bakery has died, police said. "
+            "Officers arrested a 17-year-old boy on Wednesday morning at an apartment on the East Side. "
+            "He is accused of a shooting that took place on Penn Street shortly before 9 a.m. on Saturday.")
     report = run(text, published="2016-01-13")
     headline = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert headline.trigger.text == "shot"
@@ -61,7 +61,7 @@ def test_time_event_date_present_tense_say_does_not_take_the_day(run) -> None:
 def test_time_event_date_a_day_in_the_lede_beats_a_borrowed_week(run) -> None:
     text = ("A man who was shot outside a nightclub is recovering, police said. "
             "Detectives are searching for two men involved in the shooting last week. "
-            "The men tried to rob the victim at around 4 a.m. on Tuesday as he left the club.")
+            "The pair tried to rob the man at about 3 a.m. on Tuesday as he walked to his car.")
     report = run(text, published="2015-12-17")
     shot = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert shot.date is not None and (shot.date.start.isoformat(), shot.date.precision) == ("2015-12-15", "day")
@@ -85,7 +85,7 @@ def test_time_event_date_a_month_without_a_day_in_it_stays_a_month(run) -> None:
 
 def test_time_event_date_from_a_later_mention_of_the_same_event(run) -> None:
     text = ("Deputies are searching for the gunman in a home invasion near Brighton. "
-            "A man was critically hurt in the invasion. The shooting happened Wednesday night at a home on Oak Street.")
+            "A woman was seriously hurt in the invasion. The shooting took place Wednesday night at a house on Birch Lane.")
     report = run(text, published="2016-01-09")
     assaults = [e for e in report.events if e.type == "ASSAULT"]
     assert assaults and all(e.date is not None and e.date.start.isoformat() == "2016-01-06" for e in assaults)
@@ -128,18 +128,18 @@ def test_time_event_date_day_inside_the_event_phrase_is_its_own(run) -> None:
 
 
 def test_time_event_date_a_week_gives_way_to_the_one_day_named_in_it(run) -> None:
-    text = ("A second suspect is in custody for a fatal shooting about two weeks ago in a hotel lobby. "
-            "The hotel stands near the convention center. Its owners declined to comment. "
-            "Officers were called to the lobby about 2:20 a.m. Jan. 23.")
+    text = ("Police have charged a third man over a deadly shooting about two weeks ago in a bowling alley. "
+            "The alley sits next to the old rail yard. Its manager would not comment. "
+            "Officers were sent to the alley about 1:50 a.m. Jan. 23.")
     report = run(text, published="2016-02-04")
     first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert first.date is not None and (first.date.start.isoformat(), first.date.precision) == ("2016-01-23", "day")
 
 
 def test_time_event_date_a_week_with_two_days_named_in_it_stays_a_week(run) -> None:
-    text = ("A second suspect is in custody for a fatal shooting about two weeks ago in a hotel lobby. "
-            "The hotel stands near the convention center. Its owners declined to comment. "
-            "Officers were called to the lobby on Jan. 21 and went back on Jan. 23.")
+    text = ("Police have charged a third man over a deadly shooting about two weeks ago in a bowling alley. "
+            "The alley sits next to the old rail yard. Its manager would not comment. "
+            "Officers were sent to the alley on Jan. 21 and went back on Jan. 23.")
     report = run(text, published="2016-02-04")
     first = min((e for e in report.events if e.type == "ASSAULT"), key=lambda e: e.trigger.start)
     assert first.date is not None and first.date.precision == "week"
@@ -154,7 +154,7 @@ def test_time_event_in_a_relative_clause_about_a_person_skips_the_main_clause_da
 
 
 def test_time_event_in_a_relative_clause_about_a_place_takes_the_main_clause_day(run) -> None:
-    text = "The violence started Friday night at the corner store, where two masked men shot the clerk."
+    text = "The trouble began Friday night at the gas station, where two hooded men shot the cashier."
     report = run(text, published="2016-01-20")
     shot = [e for e in report.events if e.type == "ASSAULT" and e.trigger.text == "shot"]
     assert shot and shot[0].date is not None and shot[0].date.start.isoformat() == "2016-01-15"

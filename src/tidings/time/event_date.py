@@ -186,10 +186,10 @@ def own_expression(doc: Doc, i: int, j: int,
 
 
 def _main_clause_verbs(doc: Doc, i: int, j: int) -> frozenset[int]:
-    """For an event told in a relative clause about a person ("the driver who was shot rolled into the lot
+    """For an event told in a relative clause about a person ("the cyclist who was shot rode on to a store
     Monday afternoon", "a deputy who was shot remained in the hospital Wednesday"), the verbs above that
-    clause: they tell what the person did later. A clause on a place or thing ("the violence started Friday
-    at the store, where two men stormed in") is not one: its main clause may tell the event itself."""
+    clause: they tell what the person did later. A clause on a place or thing ("the trouble began Friday
+    at the gas station, where two men burst in") is not one: its main clause may tell the event itself."""
     verb = governing_verb(doc, i, j)
     if verb.dep_ != "relcl" or not any(t.tag_ in ("WP", "WP$") for t in verb.children):
         return frozenset()

@@ -54,13 +54,13 @@ def _capitalised_cue(text: str, cues: frozenset[str]) -> bool:
 
 
 def _after_cue(doc: Doc, m: TimeExpression, cues: frozenset[str], capitalised: bool = False) -> bool:
-    if capitalised:  # also inside: a model clock time may swallow the cue ("8:20 AM ET Last Updated: Nov 27, 2005")
+    if capitalised:  # also inside: a model clock time may swallow the cue ("9:40 AM ET Last Updated: Aug 14, 2011")
         return any(_capitalised_cue(doc[k].text, cues) for k in range(max(0, m.i - _CUE_WORDS), m.j))
     return any(doc[k].lower_ in cues for k in range(max(0, m.i - _CUE_WORDS), m.i))
 
 
 def _before_dateline(text: str, m: TimeExpression) -> bool:
-    """"Monday, December 15, 2014 AUBURN, Alabama --": the date stands right before the dateline city."""
+    """"Thursday, October 13, 2016 MACON, Georgia --": the date stands right before the dateline city."""
     found = find_dateline(text)
     return found is not None and 0 <= found.city[0] - m.end <= 3
 
