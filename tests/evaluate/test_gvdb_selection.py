@@ -15,7 +15,7 @@ def test_gvdb_url_date_with_month_name():
     assert gvdb.url_date("http://x.org/news/2015/feb/31/") is None
 
 
-TEXT = "Man shot in Ceres. Police said John Smith shot Jane Doe on Tuesday."
+TEXT = "Man shot in Lodi. Police said John Smith shot Jane Doe on Tuesday."
 
 
 def _record() -> gvdb.GvdbRecord:

@@ -1,7 +1,7 @@
 """Gun Violence Database: one shooting per US local news article.
 
 The incident is our first ASSAULT event (else our first event). A GVDB
-article tells of one shooting, and its headline ("Man shot in Ceres") rarely
+article tells of one shooting, and its headline ("Man shot in Lodi") rarely
 names anyone, so the incident's shooters are the actors of the first ASSAULT
 event that names an actor, and its victims the recipients of the first
 ASSAULT event that names a recipient (both fall back to the incident itself).
