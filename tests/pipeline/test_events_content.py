@@ -65,3 +65,20 @@ def test_events_content_answered_act_is_background(run, text: str, main: str) ->
 ])
 def test_events_content_attack_without_answer_stays(run, text: str) -> None:
     assert _types(run, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya met its target for troop contributions to Somalia.",
+    "The rebels said they would keep fighting until their deadline is met.",
+])
+def test_events_content_meeting_a_target_is_no_meeting(run, text: str) -> None:
+    assert "CONSULT" not in _types(run, text)
+
+
+def test_events_content_meeting_demands_is_concede(run) -> None:
+    assert _types(run, "Sudan met the rebels' demands on Monday.") == ["CONCEDE"]
+    assert _types(run, "Sudan said it would not meet the rebels' demands.") == ["REJECT"]  # a refused concession
+
+
+def test_events_content_meeting_a_leader_stays_consult(run) -> None:
+    assert _types(run, "Ruto met Museveni in Kampala on Monday.") == ["CONSULT"]

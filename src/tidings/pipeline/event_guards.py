@@ -5,6 +5,7 @@
 - *modifier nouns*: "invasion forces", "torture centres" name no event;
 - *purposes*: "staged rallies to demand reforms" is one PROTEST, the demand is its purpose;
 - *causes*: "died of cancer" is no attack;
+- *other senses*: "met the conditions" is no meeting;
 - *measures*: "provided 25,000 tons of food aid" reaches the object "aid";
 - *proposals*: "rejected a peace plan", "opposed the deployment of troops": the plan is not an act;
 - *slogans*: "marched demanding reforms" is one PROTEST, the demand is what it says.
@@ -58,6 +59,7 @@ class Rules:
     proposal_noun_preps: frozenset[str]
     slogan_carriers: frozenset[str]
     slogan_types: frozenset[str]
+    sense_objects: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,7 @@ def rules() -> Rules:
         proposal_noun_preps=frozenset(data["proposal_content"]["noun_preps"]),
         slogan_carriers=frozenset(data["slogans"]["carriers"]),
         slogan_types=frozenset(data["slogans"]["types"]),
+        sense_objects={str(k): frozenset(v) for k, v in data["sense_objects"].items()},
     )
 
 
@@ -298,3 +301,12 @@ def content_heads(token: Token, verb: Token, event_type: str, embedding: set[str
     if slogan is not None:
         heads.append((slogan, rules().slogan_carriers))
     return heads
+
+
+def other_sense(token: Token) -> bool:
+    """"met all the conditions", "until their demands are met": the verb satisfies a thing, it names
+    no act between parties (predicates_rules.yaml sense_objects)."""
+    things = rules().sense_objects.get(token.lemma_.lower())
+    if not things or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in _TARGET_DEPS and c.lemma_.lower() in things for c in token.children)

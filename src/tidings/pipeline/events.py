@@ -46,6 +46,7 @@ from tidings.pipeline.event_guards import (
     modifier_noun,
     names_an_act,
     obligation_predicate,
+    other_sense,
     purpose_head,
     sanction_instrument,
     threat_condition,
@@ -312,7 +313,7 @@ class EventCoder:
             return None  # "died" alone is not an attack; "the explosion" after an attack was told is
         if predicate.cue and harmless_cause(token, self.cues["violence"], self.weapons):
             return None  # "died of cancer" in a story about an attack
-        if figurative(token, predicate.type, object_token):
+        if figurative(token, predicate.type, object_token) or other_sense(token):  # "met the conditions"
             return None  # "attack the virus", "the battle against poverty"
         if predicate.type == "ASSAULT" and category(token):
             return None  # "charges of murder", "the threat of execution"
