@@ -18,8 +18,8 @@ def _types(run, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Ghana opposed the deployment of foreign troops.", ["REJECT"]),  # the deployment is what Ghana opposes
-    ("Hamas accepted an Egyptian proposal for talks with Fatah.", ["AGREE"]),  # talks proposed, not held
+    ("Ghana rejected the deployment of Nigerian troops to Mali.", ["REJECT"]),  # what Ghana refuses
+    ("Hamas accepted an Egyptian plan for talks with Fatah.", ["AGREE"]),  # talks proposed, not held
 ])
 def test_events_content_proposal_is_part_of_its_event(run, text: str, expected: list[str]) -> None:
     assert _types(run, text) == expected
@@ -35,8 +35,8 @@ def test_events_content_real_acts_stay(run, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "recipient"), [
-    ("Members of Fatah rallied in Ramallah, saying Haniyeh must resign.", "ismail_haniyeh"),
-    ("Kurds demonstrated in Erbil calling for independence from Iraq.", "iraq"),
+    ("Fatah members rallied outside parliament in Ramallah, saying Haniyeh should step down.", "ismail_haniyeh"),
+    ("Kurdish students marched in Erbil urging Iraq to hold a referendum.", "iraq"),
 ])
 def test_events_content_slogan_is_the_protest(run, text: str, recipient: str) -> None:
     events = _events(run, text)
@@ -69,7 +69,7 @@ def test_events_content_attack_without_answer_stays(run, text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Kenya met its target for troop contributions to Somalia.",
-    "The rebels said they would keep fighting until their deadline is met.",
+    "The contractor said it had met the deadline for the new bridge.",
 ])
 def test_events_content_meeting_a_target_is_no_meeting(run, text: str) -> None:
     assert "CONSULT" not in _types(run, text)

@@ -7,7 +7,7 @@
 - *causes*: "died of cancer" is no attack;
 - *other senses*: "met the conditions" is no meeting;
 - *measures*: "provided 25,000 tons of food aid" reaches the object "aid";
-- *proposals*: "rejected a peace plan", "opposed the deployment of troops": the plan is not an act;
+- *proposals*: "rejected a ceasefire offer", "rejected the deployment of troops": the offer is no act;
 - *slogans*: "marched demanding reforms" is one PROTEST, the demand is what it says.
 
 Every check starts from the trigger's own children (a few tokens), so none adds work per token.
@@ -250,8 +250,8 @@ def category(token: Token) -> bool:
 
 def proposal_heads(token: Token) -> list[Token]:
     """The words whose object this nominal trigger is, nearest first: the act a plan, a truce or a
-    deployment is accepted, asked for or refused by ("opposed the deployment of foreign troops",
-    "agreed to Norwegian mediation", "accepted a proposal for talks"). Such a noun names what one side
+    deployment is accepted, asked for or refused by ("rejected the deployment of Nigerian troops",
+    "agreed to an inspection", "accepted a plan for talks"). Such a noun names what one side
     wants, not an act that happened; the caller keeps it only when the head is no embedding event."""
     if token.pos_ not in _NOUN_TAGS:
         return []
@@ -265,9 +265,9 @@ def proposal_heads(token: Token) -> list[Token]:
     r, governor = rules(), prep.head
     heads: list[Token] = []
     if prep.lower_ in r.proposal_verb_preps:
-        heads.append(governor)  # "agreed to mediation", "called for an inquiry", "a plan for talks"
+        heads.append(governor)  # "agreed to an inspection", "called for an inquiry", "a plan for talks"
     if prep.lower_ in r.proposal_noun_preps and governor.dep_ in _TARGET_DEPS:
-        heads.append(governor.head)  # "accepted a proposal for talks": the proposal's governing verb
+        heads.append(governor.head)  # "accepted a plan for talks": the plan's governing verb
     return heads
 
 
@@ -277,10 +277,10 @@ def slogan_head(verb: Token, event_type: str) -> Token | None:
     of its own, or its content clause). The caller keeps it only when that trigger is a protest."""
     said = verb.dep_ == "ccomp" and verb.head.tag_ == "VBG"
     obliged = said and any(c.dep_ == "aux" and c.lower_ in _obligation_aux() for c in verb.children)
-    if event_type not in rules().slogan_types and not obliged:  # "saying he must resign" is a demand
+    if event_type not in rules().slogan_types and not obliged:  # "saying the mayor should quit" is a demand
         return None
     if said:
-        verb = verb.head  # "saying [he must resign]"
+        verb = verb.head  # "saying [the mayor should quit]"
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head is verb:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
@@ -304,7 +304,7 @@ def content_heads(token: Token, verb: Token, event_type: str, embedding: set[str
 
 
 def other_sense(token: Token) -> bool:
-    """"met all the conditions", "until their demands are met": the verb satisfies a thing, it names
+    """"met the deadline", "met its export targets": the verb satisfies a thing, it names
     no act between parties (predicates_rules.yaml sense_objects)."""
     things = rules().sense_objects.get(token.lemma_.lower())
     if not things or token.pos_ != "VERB":
