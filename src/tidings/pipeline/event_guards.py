@@ -5,7 +5,10 @@
 - *modifier nouns*: "invasion forces", "torture centres" name no event;
 - *purposes*: "staged rallies to demand reforms" is one PROTEST, the demand is its purpose;
 - *causes*: "died of cancer" is no attack;
-- *measures*: "provided 25,000 tons of food aid" reaches the object "aid".
+- *other senses*: "met the conditions" is no meeting;
+- *measures*: "provided 25,000 tons of food aid" reaches the object "aid";
+- *proposals*: "rejected a ceasefire offer", "rejected the deployment of troops": the offer is no act;
+- *slogans*: "marched demanding reforms" is one PROTEST, the demand is what it says.
 
 Every check starts from the trigger's own children (a few tokens), so none adds work per token.
 """
@@ -52,6 +55,11 @@ class Rules:
     category_frames: frozenset[str]
     threat_conflict: frozenset[str]
     conflict_types: frozenset[str]
+    proposal_verb_preps: frozenset[str]
+    proposal_noun_preps: frozenset[str]
+    slogan_carriers: frozenset[str]
+    slogan_types: frozenset[str]
+    sense_objects: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +88,11 @@ def rules() -> Rules:
         category_frames=frozenset(data["category_frames"]),
         threat_conflict=frozenset(data["threat_conditions"]["conflict_only"]),
         conflict_types=frozenset(data["threat_conditions"]["conflict_types"]),
+        proposal_verb_preps=frozenset(data["proposal_content"]["verb_preps"]),
+        proposal_noun_preps=frozenset(data["proposal_content"]["noun_preps"]),
+        slogan_carriers=frozenset(data["slogans"]["carriers"]),
+        slogan_types=frozenset(data["slogans"]["types"]),
+        sense_objects={str(k): frozenset(v) for k, v in data["sense_objects"].items()},
     )
 
 
@@ -233,3 +246,67 @@ def category(token: Token) -> bool:
         return False
     prep = token.head
     return prep.lower_ in ("of", "with") and prep.head.lemma_.lower() in rules().category_frames
+
+
+def proposal_heads(token: Token) -> list[Token]:
+    """The words whose object this nominal trigger is, nearest first: the act a plan, a truce or a
+    deployment is accepted, asked for or refused by ("rejected the deployment of Nigerian troops",
+    "agreed to an inspection", "accepted a plan for talks"). Such a noun names what one side
+    wants, not an act that happened; the caller keeps it only when the head is no embedding event."""
+    if token.pos_ not in _NOUN_TAGS:
+        return []
+    while token.dep_ == "conj" and token.head is not token:  # "rejected the plan and the talks"
+        token = token.head
+    if token.dep_ in _TARGET_DEPS:  # not "called the explosion an attack": a naming, with its predicate
+        return [] if any(c.dep_ == "oprd" for c in token.head.children) else [token.head]
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head is prep:
+        return []
+    r, governor = rules(), prep.head
+    heads: list[Token] = []
+    if prep.lower_ in r.proposal_verb_preps:
+        heads.append(governor)  # "agreed to an inspection", "called for an inquiry", "a plan for talks"
+    if prep.lower_ in r.proposal_noun_preps and governor.dep_ in _TARGET_DEPS:
+        heads.append(governor.head)  # "accepted a plan for talks": the plan's governing verb
+    return heads
+
+
+def slogan_head(verb: Token, event_type: str) -> Token | None:
+    """The trigger a demand or accusation is the slogan of: "marched through the city demanding
+    reforms", "rallied outside the court, saying the mayor must be freed" (a participle with no subject
+    of its own, or its content clause). The caller keeps it only when that trigger is a protest."""
+    said = verb.dep_ == "ccomp" and verb.head.tag_ == "VBG"
+    obliged = said and any(c.dep_ == "aux" and c.lower_ in _obligation_aux() for c in verb.children)
+    if event_type not in rules().slogan_types and not obliged:  # "saying the mayor should quit" is a demand
+        return None
+    if said:
+        verb = verb.head  # "saying [the mayor should quit]"
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head is verb:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None  # "while police were demanding …": a clause of its own
+    return verb.head
+
+
+@lru_cache(maxsize=1)
+def _obligation_aux() -> frozenset[str]:
+    return frozenset(load_yaml("roles.yaml")["obligation_aux"])
+
+
+def content_heads(token: Token, verb: Token, event_type: str, embedding: set[str]
+                  ) -> list[tuple[Token, frozenset[str] | set[str]]]:
+    """The triggers this one may be the content of, each with the types that hold such content."""
+    heads: list[tuple[Token, frozenset[str] | set[str]]] = [(h, embedding) for h in proposal_heads(token)]
+    slogan = slogan_head(verb, event_type)
+    if slogan is not None:
+        heads.append((slogan, rules().slogan_carriers))
+    return heads
+
+
+def other_sense(token: Token) -> bool:
+    """"met the deadline", "met its export targets": the verb satisfies a thing, it names
+    no act between parties (predicates_rules.yaml sense_objects)."""
+    things = rules().sense_objects.get(token.lemma_.lower())
+    if not things or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in _TARGET_DEPS and c.lemma_.lower() in things for c in token.children)

@@ -39,12 +39,14 @@ from tidings.pipeline.event_parse import (
 from tidings.pipeline.event_addressees import clause_addressees, offence_agents, symmetric_sides
 from tidings.pipeline.event_guards import (
     category,
+    content_heads,
     criticism,
     figurative,
     harmless_cause,
     modifier_noun,
     names_an_act,
     obligation_predicate,
+    other_sense,
     purpose_head,
     sanction_instrument,
     threat_condition,
@@ -67,6 +69,8 @@ _NO_PARTY_ENTITIES = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # complement links along which an embedded event hangs from the event that governs it
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
+# "in retaliation for", "in protest at": the prepositions after which an answer names the act it answers
+_ANSWER_PREPS = {"for", "to", "at", "against", "over"}
 # a verb's own arguments: a date inside them names the act ("the March 3 bombing"), not when the verb happened
 _ARGUMENT_DEPS = {"dobj", "obj", "nsubj", "nsubjpass"}
 
@@ -223,8 +227,9 @@ class EventCoder:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional_marks for c in verb.children):
             return True
         node = verb
-        while node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of" and node.head.head is not node.head:
-            node = node.head.head  # "after nine days of [clashes]", "in the wake of the [shelling]"
+        while node.dep_ in ("pobj", "pcomp") and node.head.head is not node.head and (node.head.lower_ == "of" or (
+                node.head.lower_ in _ANSWER_PREPS and node.head.head.lemma_.lower() in self.background_preps)):
+            node = node.head.head  # "after nine days of [clashes]", "in protest at a [raid]"
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
             prep = node.head
             if prep.lower_ in self.background_preps and self._untold(token) and _other_match(token, matches):
@@ -254,6 +259,11 @@ class EventCoder:
             key = object_of.get(node.i, node.i)
             outer = matches.get(key)
             if outer is not None and outer.predicate.type in self.embedding_types:
+                return key
+        # "rejected a ceasefire offer", "marched demanding reforms": the plan, the slogan are its content
+        for head, holders in content_heads(match.token, start, match.predicate.type, self.embedding_types):
+            key = object_of.get(head.i, head.i)
+            if key != match.token.i and key in matches and matches[key].predicate.type in holders:
                 return key
         head = purpose_head(start if start.pos_ in _VERB_TAGS else match.token)
         if head is None or match.predicate.type in guard_rules().purpose_keep:
@@ -303,7 +313,7 @@ class EventCoder:
             return None  # "died" alone is not an attack; "the explosion" after an attack was told is
         if predicate.cue and harmless_cause(token, self.cues["violence"], self.weapons):
             return None  # "died of cancer" in a story about an attack
-        if figurative(token, predicate.type, object_token):
+        if figurative(token, predicate.type, object_token) or other_sense(token):  # "met the conditions"
             return None  # "attack the virus", "the battle against poverty"
         if predicate.type == "ASSAULT" and category(token):
             return None  # "charges of murder", "the threat of execution"
