@@ -2,10 +2,10 @@
 
 Two readings, both from data/arguments.yaml:
 
-- a demand's content clause names the party the demand is made of: "Greece demanded that its
-  partners refuse …", "reiterated its demand that Israel ease …" (``clause_addressees``);
-- an accusation or inquiry aimed at an offence is aimed at its perpetrator: "investigating war
-  crimes by Croatian extremists" (``offence_agents``);
+- a demand's content clause names the party the demand is made of: "Italy demanded that its
+  partners share …", "repeated its demand that Ethiopia withdraw …" (``clause_addressees``);
+- an accusation or inquiry aimed at an offence is aimed at its perpetrator: "investigating abuses
+  by militia fighters" (``offence_agents``);
 - a two-sided act whose sides sit in different slots is told from its subject's side: "held a
   meeting with the president" has the subject as actor and the president as recipient
   (``symmetric_sides``), as PLOVER and CAMEO code it.

@@ -139,14 +139,14 @@ _NOT_INSIDE = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "conj", 
 
 
 def _names_own_party(token: Token) -> bool:
-    """"French mediation", "Croatian extremists": a party named in the noun's own modifiers."""
+    """"Greek mediation", "Serbian gunmen": a party named in the noun's own modifiers."""
     return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PARTY_ENTITIES for c in token.children)
 
 
 def best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:
     """The actor mention nearest the top of the argument's subtree ("fighters of [Sinai Province]")."""
     queue: deque[Token] = deque([token])
-    # "French mediation in talks with Syria", "Croatian extremists against Serb civilians": a party the
+    # "Greek mediation in talks with Turkey", "Serbian gunmen against Albanian villagers": a party the
     # phrase names in its own modifiers, even one the knowledge base does not know, is the party; a
     # name deeper in its prepositional phrases is someone else
     own_party = _names_own_party(token)

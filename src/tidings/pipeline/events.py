@@ -7,7 +7,7 @@ The coder works in three passes over a doc:
 2. *code*: each match becomes an :class:`EventCandidate` with actors and recipients read from the
    parse (pipeline/roles.py) and PLOVER's rules applied (future cooperation is AGREE, a
    hypothetical attack is THREATEN, COOPERATE/AID/SANCTION need a recipient). A match that is the
-   complement of another event ("agreed to re-open its borders") is coded first and folded into
+   complement of another event ("agreed to reopen the crossing") is coded first and folded into
    the outer event, which takes its recipient when it names none;
 3. *merge*: one event per real event: twins in one sentence merge, MOBILIZE beside an ASSAULT
    by the same actor is dropped, and "the attack" in a later sentence merges into the attack
