@@ -53,3 +53,10 @@ def test_actors_words_without_sentence_boundaries_asks_spacy(nlp) -> None:
 
 def test_actors_groups_unknown_id_is_made_from_the_name() -> None:
     assert unknown_actor_id("the Umma (Nation) Party") == "unk:the_umma_nation_party"
+
+
+def test_actors_words_an_empty_set_finds_nothing_in_a_long_doc(nlp) -> None:
+    doc = nlp(LONG)
+    assert len(doc) >= 80  # the array search, not the loop
+    assert WordFinder({"none": (ORTH, frozenset())}).find(doc) == {"none": []}
+    assert tokens_with(doc, ORTH, frozenset()) == []

@@ -76,11 +76,11 @@ def test_events_targets_the_possessor_of_a_decision_carries_out_its_infinitive(r
 
 
 def test_events_targets_they_does_not_refer_back_to_one_person(run) -> None:
-    report = run("Governor Mirela Stanek survived an ambush on her convoy on Monday. "
-                 "\"They tried to kill me,\" she told reporters.")
+    report = run("Governor Mirela Stanek survived an ambush on Monday. They attacked her again on Friday, she said.")
     stanek = {a.id for a in report.actors if "Stanek" in a.name}
-    assert stanek
-    assert not any(set(e.actors) & stanek for e in _assaults(report) if e.trigger.text.startswith("kill"))
+    attacked = [e for e in _assaults(report) if e.trigger.text == "attacked"]
+    assert stanek and attacked
+    assert not set(attacked[0].actors) & stanek
 
 
 def test_events_targets_an_attack_told_with_its_casualties_is_still_one_event(run) -> None:
@@ -167,8 +167,10 @@ def test_events_targets_what_a_nominal_attack_happened_at_is_its_target(run, tex
 
 
 def test_events_targets_a_time_after_at_is_no_target(run) -> None:
-    events = _assaults(run("The attack at dawn was the third this month."))
-    assert not any("dawn" in span for e in events for span in _texts(e.recipient_spans))
+    (event,) = _assaults(run("An attack at dawn left three soldiers dead."))
+    assert not any("dawn" in span for span in _texts(event.recipient_spans))
+    (placed,) = _assaults(run("An attack at the checkpoint left three soldiers dead."))  # the same shape hits
+    assert "the checkpoint" in _texts(placed.recipient_spans)
 
 
 def test_events_targets_destroying_evidence_is_no_attack(run) -> None:
@@ -197,3 +199,17 @@ def test_events_targets_a_compound_attack_noun_is_read_through_its_head(run) -> 
 def test_events_targets_a_verb_spelled_like_a_document_is_no_figurative_target(run) -> None:
     # "file" is a document noun the guards read as no target; the verb "filed" is not one
     assert _assaults(run("Charges were filed in the market bombing."))
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two men behind the bombing.",
+    "Troops advanced behind the attack on Monday.",
+])
+def test_events_targets_behind_names_the_perpetrator_only_after_be(run, text: str) -> None:
+    (event,) = _assaults(run(text))
+    assert not {"Police", "Troops"} & set(_texts(event.actor_spans))
+
+
+def test_events_targets_was_behind_names_the_perpetrator(run) -> None:
+    (event,) = _assaults(run("Al-Shabab was behind the attack on the hotel."))
+    assert "Al-Shabab" in _texts(event.actor_spans)

@@ -159,3 +159,13 @@ def test_time_event_in_a_relative_clause_about_a_place_takes_the_main_clause_day
     report = run(text, published="2016-01-20")
     shot = [e for e in report.events if e.type == "ASSAULT" and e.trigger.text == "shot"]
     assert shot and shot[0].date is not None and shot[0].date.start.isoformat() == "2016-01-15"
+
+
+def test_time_event_date_a_month_does_not_take_the_day_of_another_event(run) -> None:
+    text = ("Detectives are still investigating a killing in a north side neighborhood in December. "
+            "Friends held a vigil for the victim on December 28, 2015, outside her home.")
+    report = run(text, published="2016-02-08")
+    killing = next(e for e in report.events if e.type == "ASSAULT")
+    assert killing.date is not None and killing.date.precision == "month"
+    vigil = [e for e in report.events if e.type != "ASSAULT"]
+    assert vigil and vigil[0].date is not None and vigil[0].date.start.isoformat() == "2015-12-28"

@@ -23,3 +23,8 @@ from tidings.time.url_date import date_in_url
 )
 def test_time_date_in_url(url, expected):
     assert date_in_url(url) == expected
+
+
+def test_time_url_date_is_read_from_the_path_not_the_query() -> None:
+    assert date_in_url("https://news.example.com/story.php?id=20150612") is None
+    assert date_in_url("https://news.example.com/2015/06/12/story.html?ref=20160101") == date(2015, 6, 12)

@@ -7,8 +7,9 @@ a gold event when the triggers overlap and the PLOVER types agree (the
 Attacker (Killer, Injurer), Target/Victim or Place matches when its span
 overlaps a mention of one of our event's actors/recipients/place, or its
 text matches one of their names. The attacker and target/victim rows are
-scored on the events that have those roles, the gold events that map to
-ASSAULT: the source of a protest, an arrest or a request (KAIROS's
+scored on the events that have those roles: the gold events that map to
+ASSAULT, and any other gold event with such an argument (a protest's
+Target). The source of a protest, an arrest or a request (KAIROS's
 Demonstrator, Jailer, Communicator) is no attacker, right or wrong. The place
 row is scored on every matched event.
 """
@@ -173,9 +174,9 @@ def score_document(result: EvalResult, doc: WikiDoc, report: Report) -> None:
         g, p = gold[gi], predicted[pi]
         counts = _predicted_arguments(report, p)
         for field, row in ROLE_ROWS.items():
-            if field != "place" and g.type != ROLE_TYPE:
-                continue
             args = [a for a in g.arguments if a.field == field]
+            if field != "place" and g.type != ROLE_TYPE and not args:
+                continue  # an arrest's Jailer or a protest's Demonstrator is no attacker, right or wrong
             hits = [a for a in args if _argument_hit(report, p, a)]
             score = result.score(row)
             score.add(tp=len(hits), fn=len(args) - len(hits), fp=max(0, counts[field] - len(hits)))
@@ -220,8 +221,9 @@ def run(gold: Path, *, limit: int | None = None, extract: Extract = default_extr
     result = EvalResult(dataset="wikievents", gold=str(gold))
     result.notes.append("KAIROS types mapped by data/mappings/kairos_to_plover.yaml; gold events without a PLOVER "
                         "type are not scored, and our events on their triggers are not counted as extra")
-    result.notes.append("argument: attacker and target/victim rows on gold events mapped to ASSAULT (the events with "
-                        "those roles); argument: place on every matched event")
+    result.notes.append("argument: attacker and target/victim rows on gold events mapped to ASSAULT and on any other "
+                        "gold event with such an argument (the events with those roles); argument: place on every "
+                        "matched event")
     result.notes.append("no publication date is given: relative dates cannot be resolved (dates not scored)")
     run_records(result, docs, lambda d: d.text, lambda d: extract(d.text), lambda d, rep: score_document(result, d, rep),
                 lambda d: d.id)

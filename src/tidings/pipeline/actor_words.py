@@ -35,6 +35,8 @@ def _sorted_hashes(wanted: frozenset[int]) -> np.ndarray:
 
 def _positions(values: np.ndarray, wanted: frozenset[int]) -> list[int]:
     """Where ``values`` holds one of ``wanted``, in order."""
+    if not wanted:
+        return []
     if len(values) < _ARRAY_MIN:  # a headline or one sentence: numpy's calls cost more than the loop
         return [k for k, h in enumerate(values.tolist()) if h in wanted]
     table = _sorted_hashes(wanted)
@@ -65,6 +67,8 @@ class WordFinder:
         if not len(doc):
             return out
         values = doc.to_array(self.attrs)
+        if values.ndim == 1:  # spaCy gives one attribute as a flat array
+            values = values.reshape(-1, 1)
         for column, attr in enumerate(self.attrs):
             found = _positions(values[:, column], self.union[attr])
             if not found:

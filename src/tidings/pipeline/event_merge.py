@@ -100,7 +100,7 @@ def merge_elaborations(doc: Doc, events: list[EventCandidate], modifiers: dict[i
             here = sentence_of[event.trigger_i]
             for earlier in reversed(kept):
                 distance = here - sentence_of[earlier.trigger_i]
-                reach = len(sentence_of) if modifier else window  # "the explosion area"
+                reach = here if modifier else window  # "the explosion area": any earlier sentence
                 if distance < (0 if modifier else 1) or distance > reach or earlier.type != event.type:
                     continue
                 if compatible(earlier.actor_ids, event.actor_ids) and compatible(

@@ -124,7 +124,11 @@ def perpetrators(noun: Token) -> list[Token]:
         return []
     preposition, head = noun.head.lower_, noun.head.head
     if preposition in r.perpetrator_preps:
-        return [head] if head.pos_ in _NOUN_TAGS or head.pos_ == "PRON" else _subjects(head)
+        if head.pos_ in _NOUN_TAGS or head.pos_ == "PRON":
+            return [head]
+        # "al-Shabab was behind the attack"; not "police arrested two men behind the bombing", whose
+        # subject did something else to the perpetrators
+        return _subjects(head) if head.lemma_ == "be" else []
     if preposition not in r.participation_preps or head.lemma_.lower() not in r.participation_words:
         return []
     if head.pos_ == "NOUN":  # "took part in", "had a hand in"

@@ -40,6 +40,7 @@ class _Story:
     type_days: dict[str, TimeExpression] | None = None  # worked out when a lede event first needs them
     type_dated: dict[str, list[TimeExpression]] | None = None
     own: dict[tuple[int, int], TimeExpression | None] = field(default_factory=dict)  # by trigger tokens
+    dating: dict[tuple[int, int], set[str]] | None = None  # expression tokens -> types of the events it dates
 
     def own_of(self, doc: Doc, i: int, j: int) -> TimeExpression | None:
         if (i, j) not in self.own:
@@ -64,6 +65,21 @@ class _Story:
                 if own is not None and _daylike(own, self.published):
                     self.type_dated.setdefault(candidate.type, []).append(own)
         return self.type_dated
+
+    def free_for(self, doc: Doc, m: TimeExpression, kind: str) -> bool:
+        """Whether an event of type ``kind`` may take ``m`` from elsewhere in the text: not a day that dates
+        an event of another type ("a killing in December … held a vigil on December 28")."""
+        if self.dating is None:
+            self.dating = {}
+            for candidate in doc._.events or []:
+                own = self.own_of_event(doc, candidate)
+                if own is not None:
+                    self.dating.setdefault((own.i, own.j), set()).add(candidate.type)
+        return not self.dating.get((m.i, m.j), set()) - {kind}
+
+    def named_for(self, doc: Doc, kind: str) -> list[TimeExpression]:
+        """The named days an event of type ``kind`` may be refined to (see :meth:`free_for`)."""
+        return [m for m in self.named_days if self.free_for(doc, m, kind)]
 
     def days_by_type(self, doc: Doc) -> dict[str, TimeExpression]:
         if self.type_days is None:
@@ -245,8 +261,10 @@ def event_expression(doc: Doc, candidate: EventCandidate, published: date | None
     story = _story(doc, published)
     own = story.own_of(doc, candidate.trigger_i, candidate.trigger_j)
     if own is not None:
-        lede = [story.lede_day] if story.lede_day is not None else []
-        return _refined(own, story.dated_by_type(doc).get(candidate.type, []) + lede, story.named_days)
+        named = story.named_for(doc, candidate.type)
+        lede = [story.lede_day] if story.lede_day is not None and story.free_for(doc, story.lede_day,
+                                                                                  candidate.type) else []
+        return _refined(own, story.dated_by_type(doc).get(candidate.type, []) + lede, named)
     merged = story.own_of_event(doc, candidate)  # told again later: "… The shooting happened Wednesday night."
     borrowed = story.days_by_type(doc).get(candidate.type) if candidate.trigger_i < story.lede_end else None
     found = [m for m in (merged, borrowed, story.lede_day) if m is not None]

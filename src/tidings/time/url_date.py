@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 # "/2016/jan/26/": a month written as its English abbreviation.
@@ -21,8 +22,12 @@ def date_in_url(url: str | None) -> date | None:
     """The date written in ``url``'s path, if any (an impossible one, such as Feb. 31, gives None)."""
     if not url:
         return None
-    match = _URL_DATE.search(url)
-    named = None if match else _URL_MONTH_DATE.search(url)
+    try:
+        path = urlsplit(url).path  # not the query: "?id=20150612" is no date of the story
+    except ValueError:
+        return None
+    match = _URL_DATE.search(path)
+    named = None if match else _URL_MONTH_DATE.search(path)
     try:
         if match:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
