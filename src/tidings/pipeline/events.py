@@ -56,7 +56,7 @@ from tidings.pipeline.event_targets import (
     attack_sides, facility_targets, harm_clause, perpetrators, plural_for_person, possessor_subject, resolve_sides,
     resolve_targets,
 )
-from tidings.pipeline.event_merge import absorb, drop_mobilize_beside_assault, merge_duplicates, merge_elaborations
+from tidings.pipeline.event_merge import drop_mobilize_beside_assault, merge_duplicates, merge_elaborations
 from tidings.pipeline.annotations import ActorMention, EventCandidate, lemmas_of
 from tidings.pipeline.verb_patterns import VerbPatterns, attach
 from tidings.resources import load_yaml
@@ -69,8 +69,6 @@ _NO_PARTY_ENTITIES = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # complement links along which an embedded event hangs from the event that governs it
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
-# "in retaliation for", "in protest at": the prepositions after which an answer names the act it answers
-_ANSWER_PREPS = {"for", "to", "at", "against", "over"}
 # a verb's own arguments: a date inside them names the act ("the March 3 bombing"), not when the verb happened
 _ARGUMENT_DEPS = {"dobj", "obj", "nsubj", "nsubjpass"}
 
@@ -127,6 +125,7 @@ class EventCoder:
         self.cue_window = int(data["cue_window"])
         self.harm_verbs = set(data["harm_verbs"])
         self.background_preps = set(data["background_preps"])
+        self.answer_preps = set(data["answer_preps"])
         self.recipient_preps = {str(k): tuple(v) for k, v in data["recipient_preps"].items()}
         self.speech_verbs = {v["lemma"] for v in load_yaml("reporting.yaml")["verbs"] if v.get("kind") == "speech"}
         self._trigger_or_obligation = (self._trigger_lemmas, self._trigger_lemmas | self.obligation_aux)
@@ -228,7 +227,7 @@ class EventCoder:
             return True
         node = verb
         while node.dep_ in ("pobj", "pcomp") and node.head.head is not node.head and (node.head.lower_ == "of" or (
-                node.head.lower_ in _ANSWER_PREPS and node.head.head.lemma_.lower() in self.background_preps)):
+                node.head.lower_ in self.answer_preps and node.head.head.lemma_.lower() in self.background_preps)):
             node = node.head.head  # "after nine days of [clashes]", "in protest at a [raid]"
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
             prep = node.head
