@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tidings.model import Place
-from tidings.resources import load_yaml
+from tidings.pipeline.person_nouns import MODIFIER_DEPS, one_person, origin_prepositions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # doc.user_data key under which the places component leaves its country evidence.
 WEIGHTS_KEY = "tidings.places.country_weights"
@@ -47,12 +46,6 @@ def in_institution_name(doc: Doc, start: int) -> bool:
     return start in doc.user_data.get(INSTITUTION_KEY, ())
 
 
-@lru_cache(maxsize=1)
-def _residence_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml("person_nouns.yaml")
-    return frozenset(data["person_nouns"]), frozenset(data["origin_prepositions"])
-
-
 def residence_mention(doc: Doc, i: int, j: int) -> bool:
     """Whether the place ``doc[i:j]`` says where a person lives or comes from, not where something happened.
 
@@ -63,26 +56,17 @@ def residence_mention(doc: Doc, i: int, j: int) -> bool:
     """
     if j <= i:
         return False
-    nouns, preps = _residence_words()
     last = doc[j - 1]
     head = last.head
-    if last.dep_ in _MODIFIER_DEPS and head.i >= j:
-        while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i:  # "Benton Harbor police officer"
+    if last.dep_ in MODIFIER_DEPS and head.i >= j:
+        while head.dep_ in MODIFIER_DEPS and head.head.i > head.i:  # "Benton Harbor police officer"
             head = head.head
-        return _one_person(head, nouns)
+        return one_person(head)
     root = doc[i:j].root
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in preps or prep.i >= i:
+    if root.dep_ != "pobj" or prep.lower_ not in origin_prepositions() or prep.i >= i:
         return False
-    return _one_person(prep.head, nouns) or prep.head.ent_type_ == "PERSON"
-
-
-def _one_person(token: Token, nouns: frozenset[str]) -> bool:
-    """A singular person noun: "a Salem man" is one person's home; "Aleppo residents" may be where they died."""
-    return token.tag_ == "NN" and token.lemma_.lower() in nouns
-
-
-_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+    return one_person(prep.head) or prep.head.ent_type_ == "PERSON"
 
 
 def stray_places(dateline: Place | None, named: Iterable[Place]) -> frozenset[str]:

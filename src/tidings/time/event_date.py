@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from tidings.pipeline.annotations import EventCandidate, TimeExpression
-from tidings.resources import load_yaml
+from tidings.pipeline.person_nouns import MODIFIER_DEPS, one_person
 from tidings.time.attach import expression_for_span, governing_verb
 from tidings.time.lexicon import load_lexicon
 
@@ -131,13 +131,7 @@ def _modifies_person(doc: Doc, i: int, j: int) -> bool:
     """"the shooting suspect surrendered Friday": an event noun modifying a person noun is not dated by the
     clause, which tells what the person did."""
     last = doc[j - 1]
-    return (last.dep_ in ("compound", "nmod", "amod") and last.head.i >= j and last.head.tag_ == "NN"
-            and last.head.lemma_.lower() in _person_nouns())
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("person_nouns.yaml")["person_nouns"])
+    return last.dep_ in MODIFIER_DEPS and last.head.i >= j and one_person(last.head)
 
 
 def _dates_statement(doc: Doc, m: TimeExpression, frames: tuple[tuple[int, int, int, int], ...]) -> bool:
