@@ -271,12 +271,13 @@ def proposal_heads(token: Token) -> list[Token]:
     return heads
 
 
-def slogan_head(verb: Token, event_type: str) -> Token | None:
+def slogan_head(verb: Token, event_type: str, obligation_aux: frozenset[str] | set[str]) -> Token | None:
     """The trigger a demand or accusation is the slogan of: "marched through the city demanding
     reforms", "rallied outside the court, saying the mayor must be freed" (a participle with no subject
-    of its own, or its content clause). The caller keeps it only when that trigger is a protest."""
+    of its own, or its content clause). The caller keeps it only when that trigger is a protest.
+    ``obligation_aux`` is the coder's list of roles.yaml ("must", "should")."""
     said = verb.dep_ == "ccomp" and verb.head.tag_ == "VBG"
-    obliged = said and any(c.dep_ == "aux" and c.lower_ in _obligation_aux() for c in verb.children)
+    obliged = said and any(c.dep_ == "aux" and c.lower_ in obligation_aux for c in verb.children)
     if event_type not in rules().slogan_types and not obliged:  # "saying the mayor should quit" is a demand
         return None
     if said:
@@ -288,16 +289,11 @@ def slogan_head(verb: Token, event_type: str) -> Token | None:
     return verb.head
 
 
-@lru_cache(maxsize=1)
-def _obligation_aux() -> frozenset[str]:
-    return frozenset(load_yaml("roles.yaml")["obligation_aux"])
-
-
-def content_heads(token: Token, verb: Token, event_type: str, embedding: set[str]
-                  ) -> list[tuple[Token, frozenset[str] | set[str]]]:
+def content_heads(token: Token, verb: Token, event_type: str, embedding: set[str],
+                  obligation_aux: frozenset[str] | set[str]) -> list[tuple[Token, frozenset[str] | set[str]]]:
     """The triggers this one may be the content of, each with the types that hold such content."""
     heads: list[tuple[Token, frozenset[str] | set[str]]] = [(h, embedding) for h in proposal_heads(token)]
-    slogan = slogan_head(verb, event_type)
+    slogan = slogan_head(verb, event_type, obligation_aux)
     if slogan is not None:
         heads.append((slogan, rules().slogan_carriers))
     return heads

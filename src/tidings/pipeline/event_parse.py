@@ -19,8 +19,6 @@ from tidings.pipeline.annotations import ActorMention, doc_text, lemmas_of, lowe
 from tidings.pipeline.event_guards import measured_objects
 
 _NOUN_TAGS = {"NOUN", "PROPN"}
-# named-entity labels of a modifier that names a party ("Palestinian riots", "an Indian proposal")
-PARTY_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
 # what makes a verb transitive for an entry that must be used without an object
 _OBJECT_DEPS = {"dobj", "obj", "ccomp", "xcomp", "nsubjpass"}
 
@@ -107,10 +105,10 @@ def first_filled(trigger: Token, slots: tuple[str, ...], extra: list[Token],
         tokens = roles.slot_tokens(trigger, slot, extra)
         if slot == "amod":  # "a major offensive", "the nightly curfew": only an actor modifier is a party
             tokens = [t for t in tokens if best_mention(t, mention_at) is not None
-                      or t.ent_type_ in PARTY_ENTITIES]
+                      or t.ent_type_ in roles.PARTY_LABELS]
         elif slot == "prep:for":  # "aid for Romania", "aid for refugees", not "aid for development projects"
             tokens = [t for t in tokens if best_mention(t, mention_at) is not None
-                      or t.ent_type_ in PARTY_ENTITIES or t.lemma_.lower() in people]
+                      or t.ent_type_ in roles.PARTY_LABELS or t.lemma_.lower() in people]
         if tokens:
             return tokens
     return []
@@ -140,7 +138,7 @@ _NOT_INSIDE = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "conj", 
 
 def _names_own_party(token: Token) -> bool:
     """"Greek mediation", "Serbian gunmen": a party named in the noun's own modifiers."""
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PARTY_ENTITIES for c in token.children)
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in roles.PARTY_LABELS for c in token.children)
 
 
 def best_mention(token: Token, mention_at: dict[int, ActorMention]) -> ActorMention | None:

@@ -260,7 +260,8 @@ class EventCoder:
             if outer is not None and outer.predicate.type in self.embedding_types:
                 return key
         # "rejected a ceasefire offer", "marched demanding reforms": the plan, the slogan are its content
-        for head, holders in content_heads(match.token, start, match.predicate.type, self.embedding_types):
+        for head, holders in content_heads(match.token, start, match.predicate.type, self.embedding_types,
+                                          self.obligation_aux):
             key = object_of.get(head.i, head.i)
             if key != match.token.i and key in matches and matches[key].predicate.type in holders:
                 return key

@@ -18,7 +18,8 @@ from tidings.resources import load_yaml
 
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-_PARTY_LABELS = {"PERSON", "NORP", "ORG", "GPE"}
+#: entity labels of the model that name a party (a person, a people, an organisation, a state)
+PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 # clauses whose participants are not this predicate's participants
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj"}
@@ -52,6 +53,7 @@ class _Rules:
     grievance_types: frozenset[str]
     purpose_deps: frozenset[str]
     grievance_preps: frozenset[str]
+    grievance_in_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ def _rules() -> _Rules:
         grievance_types=frozenset(arguments["grievance_recipients"]["types"]),
         purpose_deps=frozenset(arguments["grievance_recipients"]["purpose_deps"]),
         grievance_preps=frozenset(arguments["grievance_recipients"]["prepositions"]),
+        grievance_in_nouns=frozenset(arguments["grievance_recipients"]["in_nouns"]),
     )
 
 
@@ -123,7 +126,7 @@ def _speaker(pronoun: Token, verb: Token) -> Token | None:
     if len(speakers) != 1 or speakers[0].pos_ not in ("NOUN", "PROPN"):
         return None
     speaker = speakers[0]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in _PARTY_LABELS or t.lemma_.lower() in _rules().party_nouns
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in PARTY_LABELS or t.lemma_.lower() in _rules().party_nouns
                for t in speaker.subtree):
         return None  # "the statement said it …": no party named
     if agreement == "singular" and speaker.tag_ in ("NNS", "NNPS"):
@@ -347,7 +350,7 @@ def is_party(token: Token) -> bool:
     own phrase ("the president of Armenia", "German goods", "the envoy"), not "negotiations"."""
     rules = _rules()
     named = _named_tokens(token.doc)
-    return any(t.i in named or t.ent_type_ in _PARTY_LABELS or t.lemma_.lower() in rules.people
+    return any(t.i in named or t.ent_type_ in PARTY_LABELS or t.lemma_.lower() in rules.people
                or t.lemma_.lower() in rules.party_nouns for t in _own_phrase(token))
 
 
@@ -382,6 +385,11 @@ def _authors(noun: Token) -> list[Token]:
     return [t for t in possessors(noun) + prep_objects(noun, "from") + prep_objects(noun, "by") if is_party(t)]
 
 
+def _clause_verb(trigger: Token) -> Token:
+    """The verb whose clause a trigger tells: "staged a strike" → staged; a verb trigger is its own."""
+    return trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+
+
 def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
     """"staged demonstrations to demand reforms by the president's government", "a sit-down strike in
     protest of the government's refusal", "mobilized reservists for a war against X": the first party
@@ -389,18 +397,19 @@ def _grievance_parties(trigger: Token, event_type: str) -> list[Token]:
     rules = _rules()
     if event_type not in rules.grievance_types:
         return []
-    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+    verb = _clause_verb(trigger)
     # "began a sit-down strike in protest of X": the phrase may hang on the protest's object noun
     heads = {verb, trigger, *(c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")}
     phrases = [c for v in heads for c in v.children
                if c.dep_ in rules.purpose_deps or c.dep_ == "prep" and c.lower_ in rules.grievance_preps
-               or c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() == "protest" for p in c.children)]
+               or c.dep_ == "prep" and c.lower_ == "in"
+               and any(p.lemma_.lower() in rules.grievance_in_nouns for p in c.children)]
     named = _named_tokens(trigger.doc)
     for phrase in sorted(phrases, key=lambda t: t.i):
         # "to press their demands": a pronoun there is the protesters themselves
         # "to protest at the settlement of Russian immigrants": a nationality adjective names a party too
         found = [t for t in phrase.subtree if t.pos_ != "PRON"
-                 and (t.i in named or t.ent_type_ in _PARTY_LABELS and t.pos_ in ("PROPN", "ADJ"))]
+                 and (t.i in named or t.ent_type_ in PARTY_LABELS and t.pos_ in ("PROPN", "ADJ"))]
         if found:
             return [_phrase_head(found[0])]
     return []
@@ -416,7 +425,7 @@ def _phrase_head(token: Token) -> Token:
 def _condition_subjects(trigger: Token) -> list[Token]:
     """"threatened to end the talks if the United States deploys missiles": the condition's subject."""
     rules = _rules()
-    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") else trigger
+    verb = _clause_verb(trigger)
     clauses = [c for v in (verb, *(c for c in verb.children if c.dep_ in rules.complement_deps))
                for c in v.children if c.dep_ == "advcl"
                and any(m.dep_ == "mark" and m.lower_ in rules.condition_marks for m in c.children)]
